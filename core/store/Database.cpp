@@ -1,0 +1,224 @@
+#include "store/Database.h"
+
+#include "common/Log.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace parley::core {
+
+namespace {
+
+QMap<int, QString> schemaSteps()
+{
+    QMap<int, QString> steps;
+    QDirIterator it(QStringLiteral(":/parley/store/schema"), {QStringLiteral("*.sql")});
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const int version = QFileInfo(path).fileName().section(u'_', 0, 0).toInt();
+        if (version > 0)
+            steps.insert(version, path);
+    }
+    return steps;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = QStringLiteral("%1 (in: %2)").arg(q.lastError().text(), sql.left(200));
+        return false;
+    }
+    return true;
+}
+
+// Splits a script on ';' at top level, keeping CREATE TRIGGER ... BEGIN ... END; together.
+QStringList splitStatements(const QString &script)
+{
+    QStringList out;
+    QString current;
+    int depth = 0;
+    bool inString = false;
+    const QStringList lines = script.split(u'\n');
+    for (const QString &rawLine : lines) {
+        QString line = rawLine;
+        if (!inString) {
+            const qsizetype comment = line.indexOf(QLatin1String("--"));
+            if (comment >= 0 && line.left(comment).count(u'\'') % 2 == 0)
+                line.truncate(comment);
+        }
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line.at(i);
+            current += c;
+            if (c == u'\'') {
+                inString = !inString;
+                continue;
+            }
+            if (inString)
+                continue;
+            if (c.isLetter() && (i == 0 || !line.at(i - 1).isLetterOrNumber())) {
+                const QStringView rest = QStringView(line).mid(i);
+                auto word = [&](QLatin1String w) {
+                    return rest.startsWith(w, Qt::CaseInsensitive)
+                        && (rest.size() == w.size() || !rest.at(w.size()).isLetterOrNumber());
+                };
+                if ((word(QLatin1String("BEGIN"))
+                        && !current.trimmed().startsWith(
+                            QLatin1String("BEGIN"), Qt::CaseInsensitive))
+                    || word(QLatin1String("CASE")))
+                    ++depth;
+                else if (word(QLatin1String("END")) && depth > 0)
+                    --depth;
+            }
+            if (c == u';' && depth == 0) {
+                const QString stmt = current.trimmed();
+                if (stmt.size() > 1)
+                    out << stmt;
+                current.clear();
+            }
+        }
+        current += u'\n';
+    }
+    if (!current.trimmed().isEmpty())
+        out << current.trimmed();
+    return out;
+}
+
+} // namespace
+
+QString Database::threadConnectionName(const QString &purpose)
+{
+    return QStringLiteral("parley-%1-%2")
+        .arg(purpose)
+        .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+}
+
+int Database::latestVersion()
+{
+    const auto steps = schemaSteps();
+    return steps.isEmpty() ? 0 : steps.lastKey();
+}
+
+bool Database::execScript(QSqlDatabase &db, const QString &script, QString *error)
+{
+    for (const QString &stmt : splitStatements(script)) {
+        if (!exec(db, stmt, error))
+            return false;
+    }
+    return true;
+}
+
+QSqlDatabase Database::open(
+    const QString &path, const QString &connectionName, QString *error, const Options &options)
+{
+    if (QSqlDatabase::contains(connectionName))
+        return QSqlDatabase::database(connectionName);
+    const QFileInfo info(path);
+    if (!options.readOnly && !info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
+        if (error)
+            *error = QStringLiteral("cannot create directory %1").arg(info.absolutePath());
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    QStringList connectOptions{
+        QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
+    if (options.readOnly)
+        connectOptions << QStringLiteral("QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(connectOptions.join(u';'));
+    if (!db.open()) {
+        if (error)
+            *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        db = {};
+        QSqlDatabase::removeDatabase(connectionName);
+        return {};
+    }
+    const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+        "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-16000"};
+    for (const char *pragma : pragmas) {
+        if (options.readOnly && QByteArray(pragma).contains("journal_mode"))
+            continue;
+        if (!exec(db, QString::fromLatin1(pragma), error)) {
+            db.close();
+            return {};
+        }
+    }
+    if (!options.readOnly && !migrate(db, error)) {
+        db.close();
+        return {};
+    }
+    return db;
+}
+
+void Database::close(const QString &connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+bool Database::migrate(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    const int current = q.value(0).toInt();
+    q.finish();
+    const auto steps = schemaSteps();
+    if (!steps.isEmpty() && current > steps.lastKey()) {
+        if (error)
+            *error = QStringLiteral("store schema version %1 is newer than this Parley (%2)")
+                         .arg(current)
+                         .arg(steps.lastKey());
+        return false;
+    }
+    for (auto it = steps.cbegin(); it != steps.cend(); ++it) {
+        if (it.key() <= current)
+            continue;
+        QFile file(it.value());
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("cannot read schema step %1").arg(it.value());
+            return false;
+        }
+        const QString script = QString::fromUtf8(file.readAll());
+        // BEGIN IMMEDIATE so that two processes opening the same new store do not both migrate.
+        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
+            return false;
+        QSqlQuery check(db);
+        check.exec(QStringLiteral("PRAGMA user_version"));
+        const int now = check.next() ? check.value(0).toInt() : 0;
+        check.finish();
+        if (now >= it.key()) {
+            exec(db, QStringLiteral("COMMIT"), nullptr);
+            continue;
+        }
+        QString stepError;
+        if (!execScript(db, script, &stepError)
+            || !exec(db, QStringLiteral("PRAGMA user_version = %1").arg(it.key()), &stepError)) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            if (error)
+                *error = QStringLiteral("schema step %1 failed: %2").arg(it.key()).arg(stepError);
+            return false;
+        }
+        if (!exec(db, QStringLiteral("COMMIT"), error))
+            return false;
+        qCInfo(lcStore) << "migrated store to schema version" << it.key();
+    }
+    return true;
+}
+
+} // namespace parley::core

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace parley::core {
+
+// One SQLite store per Parley installation. Every thread opens its own connection (its own
+// connection name). WAL mode, synchronous=FULL: a COMMIT that returned is on disk.
+class Database
+{
+public:
+    struct Options
+    {
+        bool readOnly = false;
+        int busyTimeoutMs = 10000;
+    };
+
+    // Opens (creating if needed) the store at path under connectionName and migrates it to the
+    // latest schema. Returns an invalid QSqlDatabase and sets *error on failure.
+    static QSqlDatabase open(
+        const QString &path, const QString &connectionName, QString *error, const Options &options);
+    static QSqlDatabase open(const QString &path, const QString &connectionName, QString *error)
+    {
+        return open(path, connectionName, error, Options{});
+    }
+    // Closes and removes a connection opened with open().
+    static void close(const QString &connectionName);
+
+    // Schema steps: the files :/parley/store/schema/NNNN_name.sql, applied in order, one
+    // transaction per step, PRAGMA user_version = NNNN after each.
+    static int latestVersion();
+    static bool migrate(QSqlDatabase &db, QString *error);
+
+    // Runs every ';'-separated statement of a script (statements may contain BEGIN...END;
+    // trigger bodies). Stops at the first error.
+    static bool execScript(QSqlDatabase &db, const QString &script, QString *error);
+
+    // A connection name unique to this thread and purpose.
+    static QString threadConnectionName(const QString &purpose);
+};
+
+} // namespace parley::core
