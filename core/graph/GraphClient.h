@@ -1,0 +1,60 @@
+#pragma once
+
+#include "graph/GraphApi.h"
+
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace parley::core {
+
+class SecretStore;
+
+struct GraphConfig
+{
+    QUrl baseUrl = QUrl(QStringLiteral("https://graph.facebook.com"));
+    QString version = QStringLiteral("v24.0");
+    int timeoutMs = 30'000;
+    bool http2 = true; // used when the server offers it (TLS + ALPN)
+
+    // WA_GRAPH_BASE_URL, WA_GRAPH_VERSION over the defaults.
+    static GraphConfig fromEnvironment();
+    // baseUrl + "/" + version + "/" + path
+    QUrl url(const QString &path, const QUrlQuery &query = {}) const;
+};
+
+// The real Graph client: one QNetworkAccessManager (connection reuse, HTTP/2 when offered), bearer
+// token read from the SecretStore for every request (so a rotated token is picked up), Meta's
+// error envelope parsed into GraphError. Lives on one thread; call it from that thread.
+class GraphClient : public QObject, public GraphApi
+{
+    Q_OBJECT
+public:
+    GraphClient(GraphConfig config, SecretStore *secrets, QObject *parent = nullptr);
+    ~GraphClient() override;
+
+    const GraphConfig &config() const { return m_config; }
+
+    void request(const QByteArray &method, const QString &path, const QUrlQuery &query,
+        const QJsonObject &body, QObject *context, Callback done) override;
+    void upload(
+        const QString &path, const GraphUpload &upload, QObject *context, Callback done) override;
+    void download(
+        const QUrl &url, const QString &filePath, QObject *context, Callback done) override;
+
+    int inFlight() const { return m_inFlight; }
+
+private:
+    bool authorize(QNetworkRequest &request, GraphError *error) const;
+    void finish(QNetworkReply *reply, qint64 startedMs, QPointer<QObject> context, Callback done);
+
+    GraphConfig m_config;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_nam;
+    int m_inFlight = 0;
+};
+
+} // namespace parley::core
