@@ -1,0 +1,280 @@
+#include "outbox/Scheduler.h"
+
+#include "common/Clock.h"
+#include "common/Log.h"
+#include "graph/ErrorTable.h"
+#include "graph/GraphApi.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+
+namespace parley::core {
+
+Scheduler::Scheduler(
+    OutboxStore *store, GraphApi *graph, Clock *clock, SchedulerOptions options, QObject *parent)
+    : QObject(parent), m_store(store), m_graph(graph), m_clock(clock), m_options(options),
+      m_owner(QStringLiteral("%1:%2")
+                  .arg(QCoreApplication::applicationPid())
+                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(12))),
+      m_random([] { return QRandomGenerator::global()->generateDouble(); })
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const qint64 next = pump();
+        if (m_running)
+            schedule(next < 0 ? m_options.idleProbeMs : next);
+    });
+}
+
+Scheduler::~Scheduler()
+{
+    if (m_running)
+        m_store->removeDrainer(m_owner);
+}
+
+void Scheduler::setMessagesPerSecond(double mps)
+{
+    m_options.messagesPerSecond = std::clamp(mps, 1.0, 1000.0);
+    m_numberBuckets.clear();
+}
+
+void Scheduler::start()
+{
+    m_running = true;
+    for (const OutboxEntry &e : m_store->markExpiredLeasesUnknown())
+        Q_EMIT entryChanged(e);
+    m_store->heartbeat(m_owner);
+    m_lastHousekeepingMs = m_clock->nowMs();
+    schedule(0);
+}
+
+void Scheduler::stop()
+{
+    m_running = false;
+    m_timer.stop();
+    flush();
+    m_store->removeDrainer(m_owner);
+}
+
+void Scheduler::wake()
+{
+    if (m_running)
+        schedule(0);
+}
+
+void Scheduler::schedule(qint64 ms)
+{
+    ms = std::clamp<qint64>(ms, 0, 60'000);
+    if (m_timer.isActive() && m_timer.remainingTime() <= ms)
+        return;
+    m_timer.start(int(ms));
+}
+
+int Scheduler::maxInFlight() const
+{
+    if (m_options.maxInFlight > 0)
+        return m_options.maxInFlight;
+    // Little's law with headroom: the rate times the measured latency, doubled.
+    const double needed = 2.0 * m_options.messagesPerSecond * m_latencyMs / 1000.0;
+    return std::clamp(int(std::ceil(needed)) + 4, 4, m_options.maxInFlightCap);
+}
+
+TokenBucket &Scheduler::numberBucket(const QString &phoneNumberId, qint64 nowMs)
+{
+    auto it = m_numberBuckets.find(phoneNumberId);
+    if (it == m_numberBuckets.end()) {
+        it = m_numberBuckets.insert(phoneNumberId,
+            TokenBucket(m_options.messagesPerSecond,
+                m_options.messagesPerSecond * m_options.burstSeconds, nowMs));
+    }
+    return *it;
+}
+
+TokenBucket &Scheduler::pairBucket(const QString &key, qint64 nowMs)
+{
+    auto it = m_pairBuckets.find(key);
+    if (it == m_pairBuckets.end()) {
+        it = m_pairBuckets.insert(
+            key, TokenBucket(1.0 / m_options.pairIntervalSeconds, m_options.pairBurst, nowMs));
+    }
+    return *it;
+}
+
+bool Scheduler::admit(const OutboxEntry &e, qint64 now)
+{
+    if (m_numberPausedUntil.value(e.phoneNumberId) > now)
+        return false;
+    TokenBucket &number = numberBucket(e.phoneNumberId, now);
+    if (number.available(now) < 1.0)
+        return false;
+    TokenBucket &pair = pairBucket(e.phoneNumberId + QLatin1Char('|') + e.recipient.key(), now);
+    if (pair.available(now) < 1.0)
+        return false;
+    number.tryTake(now);
+    pair.tryTake(now);
+    return true;
+}
+
+qint64 Scheduler::pump()
+{
+    if (m_inPump)
+        return 0;
+    m_inPump = true;
+    const qint64 now = m_clock->nowMs();
+    flush();
+    if (now - m_lastHousekeepingMs >= 1000) {
+        m_lastHousekeepingMs = now;
+        for (const OutboxEntry &e : m_store->markExpiredLeasesUnknown())
+            Q_EMIT entryChanged(e);
+        if (m_running)
+            m_store->heartbeat(m_owner);
+        // Forget pair buckets that are full again: they hold no information.
+        for (auto it = m_pairBuckets.begin(); it != m_pairBuckets.end();) {
+            if (it->isFull(now))
+                it = m_pairBuckets.erase(it);
+            else
+                ++it;
+        }
+    }
+    const int slots = maxInFlight() - m_inFlight;
+    int claimedCount = 0;
+    if (slots > 0) {
+        const QList<OutboxEntry> claimed = m_store->claim(slots, m_owner, m_options.leaseMs,
+            [this, now](const OutboxEntry &e) { return admit(e, now); });
+        claimedCount = int(claimed.size());
+        for (const OutboxEntry &e : claimed) {
+            Q_EMIT entryChanged(e);
+            send(e);
+        }
+    }
+    m_inPump = false;
+    // Something was recorded while sending (a synchronous answer): go again soon.
+    if (!m_pending.isEmpty())
+        return 1;
+    if (claimedCount > 0 && claimedCount == slots)
+        return 1; // more may be waiting for a free slot: answers will wake us anyway
+    const qint64 nextDue = m_store->nextDueAtMs();
+    const int queued = m_store->queuedCount();
+    if (queued == 0) {
+        if (m_inFlight == 0) {
+            Q_EMIT drained();
+            return -1;
+        }
+        return m_options.idleProbeMs;
+    }
+    qint64 wait = m_options.idleProbeMs;
+    if (nextDue > now)
+        wait = std::min(wait, nextDue - now);
+    // Queued and due but nothing claimed: waiting on a bucket or a pause.
+    for (auto it = m_numberBuckets.begin(); it != m_numberBuckets.end(); ++it)
+        wait = std::min(wait, std::max<qint64>(1, it->msUntilToken(now)));
+    for (auto it = m_numberPausedUntil.cbegin(); it != m_numberPausedUntil.cend(); ++it) {
+        if (it.value() > now)
+            wait = std::min(wait, it.value() - now);
+    }
+    return std::max<qint64>(1, wait);
+}
+
+void Scheduler::send(const OutboxEntry &e)
+{
+    QJsonObject body = e.message;
+    body.insert(QStringLiteral("messaging_product"), QStringLiteral("whatsapp"));
+    body.insert(QStringLiteral("recipient_type"), QStringLiteral("individual"));
+    if (!e.recipient.phone.isEmpty())
+        body.insert(QStringLiteral("to"), e.recipient.phone);
+    else
+        body.insert(QStringLiteral("recipient"), e.recipient.bsuid);
+    body.insert(QStringLiteral("biz_opaque_callback_data"), OutboxStore::callbackData(e.id));
+    ++m_inFlight;
+    ++m_counters.sent;
+    const qint64 started = m_clock->nowMs();
+    m_graph->post(e.phoneNumberId + QStringLiteral("/messages"), body, this,
+        [this, e, started](const GraphResult &r) { onResult(e, started, r); });
+}
+
+void Scheduler::onResult(const OutboxEntry &e, qint64 startedMs, const GraphResult &r)
+{
+    --m_inFlight;
+    if (r.latencyMs > 0)
+        m_latencyMs = 0.9 * m_latencyMs + 0.1 * double(r.latencyMs);
+    const qint64 now = m_clock->nowMs();
+    OutboxStore::Outcome o;
+    o.id = e.id;
+    o.attempt = e.attempts;
+    o.startedAtMs = startedMs;
+    o.httpStatus = r.httpStatus;
+    o.latencyMs = r.latencyMs;
+    o.error = r.error;
+    if (r.ok()) {
+        o.wamid = r.body.value(QLatin1String("messages"))
+                      .toArray()
+                      .at(0)
+                      .toObject()
+                      .value(QLatin1String("id"))
+                      .toString();
+        if (o.wamid.isEmpty()) {
+            // A 200 without a message id: the send may have happened; never resend blindly.
+            o.error = GraphError::local(LocalError::UnknownAfterCrash,
+                QStringLiteral("Accepted without a message id"),
+                QStringLiteral("waiting for a status webhook or an explicit retry"));
+            o.state = OutboxState::Failed;
+            o.action = ErrorAction::RetryLater;
+        } else {
+            o.state = OutboxState::Accepted;
+            ++m_counters.accepted;
+            m_numberStrikes.remove(e.phoneNumberId);
+        }
+    } else {
+        const ErrorClass c = ErrorTable::classify(r.error);
+        o.action = c.action;
+        if (c.throttle)
+            ++m_counters.throttled;
+        if (c.retryable) {
+            const RetryPolicy &policy = c.throttle ? m_options.throttle : m_options.transient;
+            if (e.attempts >= policy.maxAttempts) {
+                o.state = OutboxState::Dead;
+                ++m_counters.dead;
+            } else {
+                o.state = OutboxState::Queued;
+                o.nextAttemptAtMs = now + policy.delayMs(e.attempts - 1, m_random());
+                ++m_counters.retried;
+            }
+            if (c.scope == RetryScope::Number) {
+                // The whole number waits: 4^X with full jitter on consecutive throttles.
+                const int strike = m_numberStrikes.value(e.phoneNumberId);
+                m_numberStrikes.insert(e.phoneNumberId, strike + 1);
+                const qint64 until = now + m_options.throttle.delayMs(strike, m_random());
+                m_numberPausedUntil.insert(
+                    e.phoneNumberId, std::max(m_numberPausedUntil.value(e.phoneNumberId), until));
+            }
+        } else {
+            o.state = OutboxState::Failed;
+            ++m_counters.failed;
+        }
+        qCInfo(lcOutbox).noquote()
+            << "outbox" << e.id << "attempt" << e.attempts << r.error.logSummary() << "->"
+            << outboxStateName(o.state) << "action=" << errorActionName(o.action);
+    }
+    m_pending.append(o);
+    if (m_running)
+        schedule(m_pending.size() >= 64 ? 0 : 2);
+}
+
+void Scheduler::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    const QList<OutboxStore::Outcome> batch = std::exchange(m_pending, {});
+    for (const OutboxEntry &e : m_store->record(batch, m_owner)) {
+        if (e.state == OutboxState::Accepted)
+            qCDebug(lcOutbox).noquote() << "outbox" << e.id << "accepted wamid=" << e.wamid;
+        Q_EMIT entryChanged(e);
+    }
+}
+
+} // namespace parley::core
