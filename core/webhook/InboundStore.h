@@ -9,7 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+
+class QJsonObject;
 
 namespace parley::core {
 
@@ -59,6 +62,13 @@ public:
     // Status ranks of message_status: sent 1 < delivered 2 < read 3 < played 4, failed 5
     // (terminal). 0 for a status this version does not know (kept in status_events only).
     static int statusRank(const QString &status);
+
+    // The read side, shared by `parleyctl dump` and the tests: one JSON object per row of `what`
+    // (messages, statuses, contacts, conversations, journal, events), absent values as null.
+    // current: for statuses, one row per message id with its current state.
+    static bool dump(QSqlDatabase db, const QString &what, bool current,
+        const std::function<void(const QJsonObject &)> &sink, QString *error);
+    static QStringList dumpKinds();
 
 private:
     struct Private;

@@ -1,0 +1,725 @@
+#include "webhook/InboundStore.h"
+
+#include "common/Log.h"
+#include "webhook/WebhookParser.h"
+
+#include <QCryptographicHash>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace parley::core {
+
+namespace {
+
+QString placeholders(int n)
+{
+    QString out;
+    out.reserve(n * 2);
+    for (int i = 0; i < n; ++i)
+        out += i == 0 ? QLatin1String("?") : QLatin1String(",?");
+    return out;
+}
+
+template <size_t N>
+QString columnList(const std::array<const char *, N> &columns)
+{
+    QStringList names;
+    for (const char *c : columns)
+        names << QLatin1String(c);
+    return names.join(u',');
+}
+
+QString dedupeKey(const QStringList &parts)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const QString &part : parts) {
+        hash.addData(part.toUtf8());
+        hash.addData(QByteArrayView("\x1f", 1));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString preview(const ParsedMessage &m)
+{
+    QString text = m[msgcol::Text].toString();
+    if (text.isEmpty())
+        text = m[msgcol::Caption].toString();
+    if (text.isEmpty()) {
+        if (m[msgcol::Type].toString() == QLatin1String("reaction"))
+            text = m[msgcol::Emoji].toString();
+        else if (!m[msgcol::Filename].toString().isEmpty())
+            text = m[msgcol::Filename].toString();
+    }
+    if (text.isEmpty())
+        text = QLatin1Char('[') + m[msgcol::Type].toString() + QLatin1Char(']');
+    if (text.size() > 120)
+        text = text.left(119) + QChar(0x2026);
+    return text;
+}
+
+} // namespace
+
+struct InboundStore::Private
+{
+    QSqlDatabase db;
+    Clock *clock = nullptr;
+    qint64 journalId = 0;
+    qint64 receivedAtMs = 0;
+    qint64 nowMs = 0;
+    QString error;
+
+    QSqlQuery contactFind, contactInsert, contactUpdate;
+    QSqlQuery convFind, convInsert, convInbound, convWindow;
+    QSqlQuery messageInsert, statusEventInsert, statusCurrent;
+    QSqlQuery errorInsert, templateInsert, accountInsert, preferenceInsert;
+    bool prepared = false;
+
+    // Per body: contact key ("w:<wa_id>" / "u:<user_id>") -> contact id, and
+    // (phone_number_id, contact id) -> conversation id. Cleared for every body (and on a merge),
+    // so a rolled-back batch can never leave a stale id behind.
+    QHash<QString, qint64> contactCache;
+    QHash<QPair<QString, qint64>, qint64> conversationCache;
+
+    bool prepare(QSqlQuery &q, const QString &sql)
+    {
+        q = QSqlQuery(db);
+        if (!q.prepare(sql)) {
+            error = QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql);
+            return false;
+        }
+        return true;
+    }
+
+    bool exec(QSqlQuery &q)
+    {
+        if (!q.exec()) {
+            error = q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    bool prepareAll();
+    qint64 resolveContact(const QVariant &waId, const QVariant &userId,
+        const QVariant &parentUserId, const QVariant &username, const QVariant &profileName,
+        bool *ok);
+    qint64 mergeContacts(qint64 winner, qint64 loser, bool *ok);
+    qint64 conversation(const QString &phoneNumberId, qint64 contactId, bool *ok);
+};
+
+bool InboundStore::Private::prepareAll()
+{
+    if (prepared)
+        return true;
+    const auto &mc = WebhookParser::messageColumns();
+    const auto &sc = WebhookParser::statusColumns();
+    const auto &ec = WebhookParser::errorColumns();
+    const auto &tc = WebhookParser::templateColumns();
+    const auto &ac = WebhookParser::accountColumns();
+    const auto &pc = WebhookParser::preferenceColumns();
+    // clang-format off
+    const bool ok =
+        prepare(contactFind, QStringLiteral(
+            "SELECT id, wa_id, user_id, parent_user_id, username, profile_name FROM contacts "
+            "WHERE wa_id = ? OR user_id = ? ORDER BY id LIMIT 2"))
+        && prepare(contactInsert, QStringLiteral(
+            "INSERT INTO contacts(wa_id, user_id, parent_user_id, username, profile_name, "
+            "created_at, updated_at) VALUES(?,?,?,?,?,?,?)"))
+        && prepare(contactUpdate, QStringLiteral(
+            "UPDATE contacts SET wa_id = ?, user_id = ?, parent_user_id = ?, username = ?, "
+            "profile_name = ?, updated_at = ? WHERE id = ?"))
+        && prepare(convFind, QStringLiteral(
+            "SELECT id FROM conversations WHERE phone_number_id = ? AND contact_id = ?"))
+        && prepare(convInsert, QStringLiteral(
+            "INSERT INTO conversations(phone_number_id, contact_id, created_at, updated_at) "
+            "VALUES(?,?,?,?)"))
+        // SET expressions all see the row as it was: the CASEs compare with the old
+        // last_message_at. Window and last inbound only move forward.
+        && prepare(convInbound, QStringLiteral(
+            "UPDATE conversations SET "
+            "last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, 0), ?) "
+            "  ELSE last_inbound_at END, "
+            "window_expires_at = CASE WHEN ? THEN max(coalesce(window_expires_at, 0), ?) "
+            "  ELSE window_expires_at END, "
+            "last_message_id = CASE WHEN ? >= coalesce(last_message_at, 0) THEN ? "
+            "  ELSE last_message_id END, "
+            "last_message_type = CASE WHEN ? >= coalesce(last_message_at, 0) THEN ? "
+            "  ELSE last_message_type END, "
+            "last_message_preview = CASE WHEN ? >= coalesce(last_message_at, 0) THEN ? "
+            "  ELSE last_message_preview END, "
+            "last_direction = CASE WHEN ? >= coalesce(last_message_at, 0) THEN 'in' "
+            "  ELSE last_direction END, "
+            "last_message_at = max(coalesce(last_message_at, 0), ?), "
+            "unread_count = unread_count + 1, updated_at = ? WHERE id = ?"))
+        && prepare(convWindow, QStringLiteral(
+            "UPDATE conversations SET window_expires_at = max(coalesce(window_expires_at, 0), ?), "
+            "updated_at = ? WHERE id = ? AND coalesce(window_expires_at, 0) < ?"))
+        && prepare(messageInsert, QStringLiteral(
+            "INSERT INTO messages(conversation_id, direction, received_at, journal_id, %1) "
+            "VALUES(?,'in',?,?,%2) ON CONFLICT(id) DO NOTHING")
+            .arg(columnList(mc), placeholders(int(mc.size()))))
+        && prepare(statusEventInsert, QStringLiteral(
+            "INSERT INTO status_events(received_at, journal_id, %1) VALUES(?,?,%2) "
+            "ON CONFLICT(message_id, status) DO NOTHING")
+            .arg(columnList(sc), placeholders(int(sc.size()))))
+        && prepare(statusCurrent, QStringLiteral(
+            "INSERT INTO message_status(message_id, status, rank, timestamp, error_code, "
+            "error_title, error_details, updated_at) VALUES(?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(message_id) DO UPDATE SET status = excluded.status, "
+            "rank = excluded.rank, timestamp = excluded.timestamp, "
+            "error_code = excluded.error_code, error_title = excluded.error_title, "
+            "error_details = excluded.error_details, updated_at = excluded.updated_at "
+            "WHERE excluded.rank > message_status.rank"))
+        && prepare(errorInsert, QStringLiteral(
+            "INSERT INTO webhook_errors(received_at, journal_id, dedupe_key, %1) "
+            "VALUES(?,?,?,%2) ON CONFLICT(dedupe_key) DO NOTHING")
+            .arg(columnList(ec), placeholders(int(ec.size()))))
+        && prepare(templateInsert, QStringLiteral(
+            "INSERT INTO template_events(received_at, journal_id, dedupe_key, %1) "
+            "VALUES(?,?,?,%2) ON CONFLICT(dedupe_key) DO NOTHING")
+            .arg(columnList(tc), placeholders(int(tc.size()))))
+        && prepare(accountInsert, QStringLiteral(
+            "INSERT INTO account_events(received_at, journal_id, dedupe_key, %1) "
+            "VALUES(?,?,?,%2) ON CONFLICT(dedupe_key) DO NOTHING")
+            .arg(columnList(ac), placeholders(int(ac.size()))))
+        && prepare(preferenceInsert, QStringLiteral(
+            "INSERT INTO user_preferences(received_at, journal_id, dedupe_key, %1) "
+            "VALUES(?,?,?,%2) ON CONFLICT(dedupe_key) DO NOTHING")
+            .arg(columnList(pc), placeholders(int(pc.size()))));
+    // clang-format on
+    prepared = ok;
+    return ok;
+}
+
+qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVariant &userId,
+    const QVariant &parentUserId, const QVariant &username, const QVariant &profileName, bool *ok)
+{
+    *ok = true;
+    if (!waId.isValid() && !userId.isValid())
+        return -1;
+    const bool profileInfo = parentUserId.isValid() || username.isValid() || profileName.isValid();
+    const QString waKey = waId.isValid() ? QLatin1String("w:") + waId.toString() : QString();
+    const QString userKey = userId.isValid() ? QLatin1String("u:") + userId.toString() : QString();
+    if (!profileInfo) {
+        const qint64 byWa = waKey.isEmpty() ? -1 : contactCache.value(waKey, -1);
+        const qint64 byUser = userKey.isEmpty() ? -1 : contactCache.value(userKey, -1);
+        if ((waKey.isEmpty() || byWa >= 0) && (userKey.isEmpty() || byUser >= 0)
+            && (byWa < 0 || byUser < 0 || byWa == byUser))
+            return byWa >= 0 ? byWa : byUser;
+    }
+
+    contactFind.bindValue(0, waId);
+    contactFind.bindValue(1, userId);
+    if (!exec(contactFind)) {
+        *ok = false;
+        return -1;
+    }
+    struct Row
+    {
+        qint64 id;
+        QVariant values[5];
+    };
+    QList<Row> rows;
+    while (contactFind.next()) {
+        Row row;
+        row.id = contactFind.value(0).toLongLong();
+        for (int i = 0; i < 5; ++i)
+            row.values[i] = contactFind.isNull(i + 1) ? QVariant() : contactFind.value(i + 1);
+        rows.append(row);
+    }
+    contactFind.finish();
+
+    const QVariant incoming[5] = {waId, userId, parentUserId, username, profileName};
+    qint64 id = -1;
+    if (rows.isEmpty()) {
+        for (int i = 0; i < 5; ++i)
+            contactInsert.bindValue(i, incoming[i]);
+        contactInsert.bindValue(5, nowMs);
+        contactInsert.bindValue(6, nowMs);
+        if (!exec(contactInsert)) {
+            *ok = false;
+            return -1;
+        }
+        id = contactInsert.lastInsertId().toLongLong();
+    } else {
+        Row row = rows.first();
+        if (rows.size() == 2) {
+            // The payload shows both ids for what were two rows (one known by phone number,
+            // one by BSUID): one person. Keep the older row.
+            const Row &other = rows.at(1);
+            for (int i = 0; i < 5; ++i) {
+                if (!row.values[i].isValid())
+                    row.values[i] = other.values[i];
+            }
+            mergeContacts(row.id, other.id, ok);
+            if (!*ok)
+                return -1;
+        }
+        bool changed = rows.size() == 2;
+        QVariant merged[5];
+        for (int i = 0; i < 5; ++i) {
+            merged[i] = incoming[i].isValid() ? incoming[i] : row.values[i];
+            if (merged[i] != row.values[i])
+                changed = true;
+        }
+        id = row.id;
+        if (changed) {
+            for (int i = 0; i < 5; ++i)
+                contactUpdate.bindValue(i, merged[i]);
+            contactUpdate.bindValue(5, nowMs);
+            contactUpdate.bindValue(6, id);
+            if (!exec(contactUpdate)) {
+                *ok = false;
+                return -1;
+            }
+        }
+    }
+    if (!waKey.isEmpty())
+        contactCache.insert(waKey, id);
+    if (!userKey.isEmpty())
+        contactCache.insert(userKey, id);
+    return id;
+}
+
+qint64 InboundStore::Private::mergeContacts(qint64 winner, qint64 loser, bool *ok)
+{
+    *ok = false;
+    auto run = [this](const QString &sql, const QVariantList &binds) {
+        QSqlQuery q(db);
+        if (!q.prepare(sql)) {
+            error = q.lastError().text();
+            return false;
+        }
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        return exec(q);
+    };
+    // Conversations of the loser on a number where the winner has one too: fold them in.
+    QSqlQuery pairs(db);
+    pairs.prepare(QStringLiteral(
+        "SELECT l.id, w.id FROM conversations l JOIN conversations w "
+        "ON w.phone_number_id = l.phone_number_id AND w.contact_id = ? WHERE l.contact_id = ?"));
+    pairs.bindValue(0, winner);
+    pairs.bindValue(1, loser);
+    if (!exec(pairs))
+        return -1;
+    QList<QPair<qint64, qint64>> folds;
+    while (pairs.next())
+        folds.append({pairs.value(0).toLongLong(), pairs.value(1).toLongLong()});
+    for (const auto &[l, w] : folds) {
+        if (!run(
+                QStringLiteral("UPDATE messages SET conversation_id = ? WHERE conversation_id = ?"),
+                {w, l})
+            || !run(
+                QStringLiteral("UPDATE conversations AS w SET "
+                               "last_inbound_at = nullif(max(coalesce(w.last_inbound_at, 0), "
+                               "  coalesce(l.last_inbound_at, 0)), 0), "
+                               "window_expires_at = nullif(max(coalesce(w.window_expires_at, 0), "
+                               "  coalesce(l.window_expires_at, 0)), 0), "
+                               "last_message_id = CASE WHEN coalesce(l.last_message_at, 0) > "
+                               "  coalesce(w.last_message_at, 0) THEN l.last_message_id "
+                               "  ELSE w.last_message_id END, "
+                               "last_message_type = CASE WHEN coalesce(l.last_message_at, 0) > "
+                               "  coalesce(w.last_message_at, 0) THEN l.last_message_type "
+                               "  ELSE w.last_message_type END, "
+                               "last_message_preview = CASE WHEN coalesce(l.last_message_at, 0) > "
+                               "  coalesce(w.last_message_at, 0) THEN l.last_message_preview "
+                               "  ELSE w.last_message_preview END, "
+                               "last_direction = CASE WHEN coalesce(l.last_message_at, 0) > "
+                               "  coalesce(w.last_message_at, 0) THEN l.last_direction "
+                               "  ELSE w.last_direction END, "
+                               "last_message_at = nullif(max(coalesce(w.last_message_at, 0), "
+                               "  coalesce(l.last_message_at, 0)), 0), "
+                               "unread_count = w.unread_count + l.unread_count, updated_at = ? "
+                               "FROM conversations AS l WHERE w.id = ? AND l.id = ?"),
+                {nowMs, w, l})
+            || !run(QStringLiteral("DELETE FROM conversations WHERE id = ?"), {l}))
+            return -1;
+    }
+    if (!run(QStringLiteral("UPDATE conversations SET contact_id = ? WHERE contact_id = ?"),
+            {winner, loser})
+        || !run(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {loser}))
+        return -1;
+    contactCache.clear();
+    conversationCache.clear();
+    qCInfo(lcWebhook) << "merged contact" << loser << "into" << winner;
+    *ok = true;
+    return winner;
+}
+
+qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 contactId, bool *ok)
+{
+    *ok = true;
+    const QPair<QString, qint64> key{phoneNumberId, contactId};
+    const auto cached = conversationCache.constFind(key);
+    if (cached != conversationCache.constEnd())
+        return *cached;
+    convFind.bindValue(0, phoneNumberId);
+    convFind.bindValue(1, contactId);
+    if (!exec(convFind)) {
+        *ok = false;
+        return -1;
+    }
+    qint64 id = -1;
+    if (convFind.next())
+        id = convFind.value(0).toLongLong();
+    convFind.finish();
+    if (id < 0) {
+        convInsert.bindValue(0, phoneNumberId);
+        convInsert.bindValue(1, contactId);
+        convInsert.bindValue(2, nowMs);
+        convInsert.bindValue(3, nowMs);
+        if (!exec(convInsert)) {
+            *ok = false;
+            return -1;
+        }
+        id = convInsert.lastInsertId().toLongLong();
+    }
+    conversationCache.insert(key, id);
+    return id;
+}
+
+InboundStore::InboundStore(QSqlDatabase db, Clock *clock) : d(std::make_unique<Private>())
+{
+    d->db = db;
+    d->clock = clock ? clock : Clock::system();
+}
+
+InboundStore::~InboundStore() = default;
+
+int InboundStore::statusRank(const QString &status)
+{
+    return WebhookParser::statusRank(status);
+}
+
+IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint64 receivedAtMs)
+{
+    IngestResult result;
+    const ParsedWebhook parsed = WebhookParser::parse(body);
+    if (!parsed.ok) {
+        result.error = parsed.error;
+        return result;
+    }
+    result.parsed = true;
+    result.eventCounts = parsed.counts;
+
+    Private &p = *d;
+    p.error.clear();
+    if (!p.prepareAll()) {
+        result.sqlFailed = true;
+        result.error = p.error;
+        return result;
+    }
+    p.journalId = journalId;
+    p.receivedAtMs = receivedAtMs;
+    p.nowMs = p.clock->nowMs();
+    p.contactCache.clear();
+    p.conversationCache.clear();
+
+    auto fail = [&]() {
+        result.sqlFailed = true;
+        result.error = p.error;
+        qCWarning(lcWebhook) << "ingest of journal row" << journalId << "failed:" << p.error;
+        return result;
+    };
+    bool ok = true;
+
+    for (const ParsedContact &c : parsed.contacts) {
+        p.resolveContact(c.waId, c.userId, c.parentUserId, c.username, c.profileName, &ok);
+        if (!ok)
+            return fail();
+    }
+
+    for (const ParsedMessage &m : parsed.messages) {
+        const QString phoneNumberId = m[msgcol::PhoneNumberId].toString();
+        qint64 conversationId = -1;
+        if (!phoneNumberId.isEmpty()) {
+            const qint64 contactId = p.resolveContact(m[msgcol::FromWaId], m[msgcol::FromUserId],
+                QVariant(), QVariant(), QVariant(), &ok);
+            if (!ok)
+                return fail();
+            if (contactId >= 0) {
+                conversationId = p.conversation(phoneNumberId, contactId, &ok);
+                if (!ok)
+                    return fail();
+            }
+        }
+        QSqlQuery &q = p.messageInsert;
+        q.bindValue(0, conversationId >= 0 ? QVariant(conversationId) : QVariant());
+        q.bindValue(1, receivedAtMs);
+        q.bindValue(2, journalId);
+        for (int i = 0; i < msgcol::Count; ++i)
+            q.bindValue(3 + i, m[i]);
+        if (!p.exec(q))
+            return fail();
+        if (q.numRowsAffected() != 1)
+            continue; // delivered before
+        result.messageIds.append(m[msgcol::Id].toString());
+        if (conversationId < 0)
+            continue;
+        const QVariant tsValue = m[msgcol::Timestamp];
+        const qint64 ts = tsValue.isValid() ? tsValue.toLongLong() : receivedAtMs / 1000;
+        // A system notice (number change...) is not the user writing: it opens no window.
+        const bool opensWindow = m[msgcol::Type].toString() != QLatin1String("system");
+        const qint64 expires
+            = ts + (m.freeEntryPoint ? kFreeEntryPointWindowSecs : kServiceWindowSecs);
+        QSqlQuery &u = p.convInbound;
+        int i = 0;
+        u.bindValue(i++, opensWindow);
+        u.bindValue(i++, ts);
+        u.bindValue(i++, opensWindow);
+        u.bindValue(i++, expires);
+        u.bindValue(i++, ts);
+        u.bindValue(i++, m[msgcol::Id]);
+        u.bindValue(i++, ts);
+        u.bindValue(i++, m[msgcol::Type]);
+        u.bindValue(i++, ts);
+        u.bindValue(i++, preview(m));
+        u.bindValue(i++, ts);
+        u.bindValue(i++, ts);
+        u.bindValue(i++, p.nowMs);
+        u.bindValue(i++, conversationId);
+        if (!p.exec(u))
+            return fail();
+        result.conversationIds.insert(conversationId);
+    }
+
+    for (const ParsedStatus &s : parsed.statuses) {
+        QSqlQuery &q = p.statusEventInsert;
+        q.bindValue(0, receivedAtMs);
+        q.bindValue(1, journalId);
+        for (int i = 0; i < statuscol::Count; ++i)
+            q.bindValue(2 + i, s[i]);
+        if (!p.exec(q))
+            return fail();
+        if (q.numRowsAffected() != 1)
+            continue; // this (id, status) was seen before
+        const QString status = s[statuscol::Status].toString();
+        const int rank = WebhookParser::statusRank(status);
+        if (rank > 0) {
+            QSqlQuery &c = p.statusCurrent;
+            c.bindValue(0, s[statuscol::MessageId]);
+            c.bindValue(1, status);
+            c.bindValue(2, rank);
+            c.bindValue(3, s[statuscol::Timestamp]);
+            c.bindValue(4, s[statuscol::ErrorCode]);
+            c.bindValue(5, s[statuscol::ErrorTitle]);
+            c.bindValue(6, s[statuscol::ErrorDetails]);
+            c.bindValue(7, p.nowMs);
+            if (!p.exec(c))
+                return fail();
+            if (c.numRowsAffected() == 1)
+                result.statusMessageIds.append(s[statuscol::MessageId].toString());
+        }
+        const QString phoneNumberId = s[statuscol::PhoneNumberId].toString();
+        if (s.freeEntryPoint && !phoneNumberId.isEmpty()) {
+            const qint64 contactId = p.resolveContact(s[statuscol::RecipientId],
+                s[statuscol::RecipientUserId], QVariant(), QVariant(), QVariant(), &ok);
+            if (!ok)
+                return fail();
+            if (contactId < 0)
+                continue;
+            const qint64 conversationId = p.conversation(phoneNumberId, contactId, &ok);
+            if (!ok)
+                return fail();
+            const QVariant metaExpiry = s[statuscol::ConversationExpiresAt];
+            const QVariant tsValue = s[statuscol::Timestamp];
+            const qint64 base = tsValue.isValid() ? tsValue.toLongLong() : receivedAtMs / 1000;
+            const qint64 expires
+                = metaExpiry.isValid() ? metaExpiry.toLongLong() : base + kFreeEntryPointWindowSecs;
+            QSqlQuery &w = p.convWindow;
+            w.bindValue(0, expires);
+            w.bindValue(1, p.nowMs);
+            w.bindValue(2, conversationId);
+            w.bindValue(3, expires);
+            if (!p.exec(w))
+                return fail();
+            if (w.numRowsAffected() == 1)
+                result.conversationIds.insert(conversationId);
+        }
+    }
+
+    auto keyed = [&](QSqlQuery &q, const QString &key, auto &values) {
+        q.bindValue(0, receivedAtMs);
+        q.bindValue(1, journalId);
+        q.bindValue(2, key);
+        for (size_t i = 0; i < values.size(); ++i)
+            q.bindValue(int(3 + i), values[i]);
+        return p.exec(q);
+    };
+    for (const ParsedError &e : parsed.errors) {
+        const QString key
+            = dedupeKey({e[errorcol::Scope].toString(), e[errorcol::WabaId].toString(),
+                e[errorcol::PhoneNumberId].toString(), e[errorcol::MessageId].toString(),
+                QString::number(e.entryTime), e[errorcol::RawJson].toString()});
+        if (!keyed(p.errorInsert, key, e.v))
+            return fail();
+    }
+    for (const ParsedTemplateEvent &e : parsed.templateEvents) {
+        const QString key
+            = dedupeKey({e[templatecol::Field].toString(), e[templatecol::WabaId].toString(),
+                e[templatecol::Timestamp].toString(), e[templatecol::RawJson].toString()});
+        if (!keyed(p.templateInsert, key, e.v))
+            return fail();
+    }
+    for (const ParsedAccountEvent &e : parsed.accountEvents) {
+        const QString key = dedupeKey({e[accountcol::Field].toString(),
+            e[accountcol::WabaId].toString(), e[accountcol::PhoneNumberId].toString(),
+            e[accountcol::Timestamp].toString(), e[accountcol::RawJson].toString()});
+        if (!keyed(p.accountInsert, key, e.v))
+            return fail();
+    }
+    for (const ParsedPreference &e : parsed.preferences) {
+        const QString key = dedupeKey({e[prefcol::WabaId].toString(),
+            e[prefcol::PhoneNumberId].toString(), e[prefcol::RawJson].toString()});
+        if (!keyed(p.preferenceInsert, key, e.v))
+            return fail();
+    }
+    return result;
+}
+
+namespace {
+
+struct DumpQuery
+{
+    QString sql;
+    QStringList booleans; // integer 0/1 columns shown as JSON booleans
+    QString table; // for "events": the table name added as "table"
+};
+
+QList<DumpQuery> dumpQueries(const QString &what, bool current)
+{
+    if (what == QLatin1String("messages")) {
+        return {{QStringLiteral(
+                     "SELECT m.id, m.direction, m.phone_number_id, m.from_wa_id AS \"from\", "
+                     "m.from_user_id, m.timestamp, m.received_at, m.type, m.text, m.caption, "
+                     "m.media_id, m.mime_type, m.filename, m.voice, m.animated, m.latitude, "
+                     "m.longitude, m.location_name, m.location_address, m.reaction_to, m.emoji, "
+                     "m.reply_type, m.reply_id, m.reply_title, m.reply_description, "
+                     "m.button_payload, m.context_id, m.context_from, m.forwarded, "
+                     "m.frequently_forwarded, m.edit_of, m.system_type, m.error_code, "
+                     "m.error_title, s.status, m.conversation_id, m.outbox_id, m.journal_id "
+                     "FROM messages m LEFT JOIN message_status s ON s.message_id = m.id "
+                     "ORDER BY m.rowid"),
+            {QStringLiteral("voice"), QStringLiteral("animated"), QStringLiteral("forwarded"),
+                QStringLiteral("frequently_forwarded")},
+            QString()}};
+    }
+    if (what == QLatin1String("statuses") && current) {
+        return {{QStringLiteral("SELECT message_id AS id, status, rank, timestamp, error_code, "
+                                "error_title, error_details FROM message_status "
+                                "ORDER BY message_id"),
+            {}, QString()}};
+    }
+    if (what == QLatin1String("statuses")) {
+        return {{QStringLiteral(
+                     "SELECT message_id AS id, status, timestamp, recipient_id, "
+                     "recipient_user_id, error_code, error_title, error_details, "
+                     "pricing_category, pricing_type, pricing_model, billable, phone_number_id, "
+                     "received_at, journal_id FROM status_events ORDER BY id"),
+            {QStringLiteral("billable")}, QString()}};
+    }
+    if (what == QLatin1String("contacts")) {
+        return {{QStringLiteral("SELECT id, wa_id, user_id, parent_user_id, username, "
+                                "profile_name FROM contacts ORDER BY id"),
+            {}, QString()}};
+    }
+    if (what == QLatin1String("conversations")) {
+        return {{QStringLiteral(
+                     "SELECT c.id, c.phone_number_id, coalesce(k.wa_id, k.user_id) AS contact, "
+                     "k.wa_id AS contact_wa_id, k.user_id AS contact_user_id, "
+                     "c.last_inbound_at, c.window_expires_at, c.last_message_at, "
+                     "c.last_message_id, c.last_message_preview, c.last_direction, "
+                     "c.unread_count FROM conversations c "
+                     "LEFT JOIN contacts k ON k.id = c.contact_id ORDER BY c.id"),
+            {}, QString()}};
+    }
+    if (what == QLatin1String("journal")) {
+        return {{QStringLiteral("SELECT id, received_at, size, parse_state, parse_error, events "
+                                "FROM journal ORDER BY id"),
+            {}, QString()}};
+    }
+    if (what == QLatin1String("events")) {
+        return {
+            {QStringLiteral("SELECT id, scope, waba_id, phone_number_id, message_id, code, "
+                            "title, message, details, href, received_at, journal_id, raw_json "
+                            "FROM webhook_errors ORDER BY id"),
+                {}, QStringLiteral("webhook_errors")},
+            {QStringLiteral("SELECT id, field, waba_id, template_id, template_name, language, "
+                            "event, reason, category, previous_quality, new_quality, "
+                            "previous_category, new_category, timestamp, received_at, "
+                            "journal_id, raw_json FROM template_events ORDER BY id"),
+                {}, QStringLiteral("template_events")},
+            {QStringLiteral("SELECT id, field, waba_id, phone_number_id, display_phone_number, "
+                            "event, detail, timestamp, known, received_at, journal_id, raw_json "
+                            "FROM account_events ORDER BY id"),
+                {QStringLiteral("known")}, QStringLiteral("account_events")},
+            {QStringLiteral("SELECT id, waba_id, phone_number_id, wa_id, user_id, category, "
+                            "value, detail, timestamp, received_at, journal_id, raw_json "
+                            "FROM user_preferences ORDER BY id"),
+                {}, QStringLiteral("user_preferences")},
+        };
+    }
+    return {};
+}
+
+} // namespace
+
+QStringList InboundStore::dumpKinds()
+{
+    return {QStringLiteral("messages"), QStringLiteral("statuses"), QStringLiteral("contacts"),
+        QStringLiteral("conversations"), QStringLiteral("journal"), QStringLiteral("events")};
+}
+
+bool InboundStore::dump(QSqlDatabase db, const QString &what, bool current,
+    const std::function<void(const QJsonObject &)> &sink, QString *error)
+{
+    const QList<DumpQuery> queries = dumpQueries(what, current);
+    if (queries.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("unknown dump kind: %1").arg(what);
+        return false;
+    }
+    for (const DumpQuery &dq : queries) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(dq.sql)) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+        const QSqlRecord record = q.record();
+        QStringList names;
+        QList<bool> booleans;
+        for (int i = 0; i < record.count(); ++i) {
+            names << record.fieldName(i);
+            booleans << dq.booleans.contains(record.fieldName(i));
+        }
+        while (q.next()) {
+            QJsonObject o;
+            if (!dq.table.isEmpty())
+                o.insert(QStringLiteral("table"), dq.table);
+            for (int i = 0; i < names.size(); ++i) {
+                if (q.isNull(i)) {
+                    o.insert(names.at(i), QJsonValue::Null);
+                    continue;
+                }
+                const QVariant v = q.value(i);
+                if (booleans.at(i))
+                    o.insert(names.at(i), v.toLongLong() != 0);
+                else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
+                    o.insert(names.at(i), v.toLongLong());
+                else if (v.typeId() == QMetaType::Double)
+                    o.insert(names.at(i), v.toDouble());
+                else
+                    o.insert(names.at(i), v.toString());
+            }
+            sink(o);
+        }
+    }
+    return true;
+}
+
+} // namespace parley::core

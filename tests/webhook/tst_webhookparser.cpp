@@ -1,0 +1,238 @@
+// Snapshot tests of the webhook parser and the normalized store: every
+// fixtures/webhooks/<case>.json holds Meta payloads ("payloads", ingested in order as journal rows
+// 1..n) and what they must become ("expected": the parser's normalized events per payload, and
+// the store's contents after ingest, dumped like `parleyctl dump`). Replaying every payload must
+// change nothing. PARLEY_UPDATE_SNAPSHOTS=1 rewrites "expected" for review in the diff.
+
+#include "common/Clock.h"
+#include "store/Database.h"
+#include "webhook/InboundStore.h"
+#include "webhook/WebhookParser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace parley::core;
+
+namespace {
+
+constexpr qint64 kReceivedBaseMs = 1'760'000'000'000;
+
+QJsonArray dumpAll(QSqlDatabase db, const QString &what, bool current = false)
+{
+    QJsonArray rows;
+    QString error;
+    const bool ok = InboundStore::dump(
+        db, what, current, [&rows](const QJsonObject &row) { rows.append(row); }, &error);
+    if (!ok)
+        qWarning() << "dump failed" << error;
+    return rows;
+}
+
+QJsonObject storeSnapshot(QSqlDatabase db)
+{
+    return QJsonObject{{QStringLiteral("messages"), dumpAll(db, QStringLiteral("messages"))},
+        {QStringLiteral("statuses"), dumpAll(db, QStringLiteral("statuses"))},
+        {QStringLiteral("statuses_current"), dumpAll(db, QStringLiteral("statuses"), true)},
+        {QStringLiteral("contacts"), dumpAll(db, QStringLiteral("contacts"))},
+        {QStringLiteral("conversations"), dumpAll(db, QStringLiteral("conversations"))},
+        {QStringLiteral("events"), dumpAll(db, QStringLiteral("events"))}};
+}
+
+// The first place where two JSON values differ, as a path, for a readable failure.
+QString firstDifference(const QJsonValue &a, const QJsonValue &b, const QString &path)
+{
+    if (a.type() != b.type())
+        return path + QStringLiteral(": type differs");
+    if (a.isObject()) {
+        const QJsonObject oa = a.toObject(), ob = b.toObject();
+        QStringList keys = oa.keys() + ob.keys();
+        keys.removeDuplicates();
+        for (const QString &k : keys) {
+            const QString d = firstDifference(oa.value(k), ob.value(k), path + u'.' + k);
+            if (!d.isEmpty())
+                return d;
+        }
+        return {};
+    }
+    if (a.isArray()) {
+        const QJsonArray aa = a.toArray(), ab = b.toArray();
+        for (qsizetype i = 0; i < qMin(aa.size(), ab.size()); ++i) {
+            const QString d
+                = firstDifference(aa.at(i), ab.at(i), path + QStringLiteral("[%1]").arg(i));
+            if (!d.isEmpty())
+                return d;
+        }
+        if (aa.size() != ab.size())
+            return path + QStringLiteral(": %1 vs %2 elements").arg(aa.size()).arg(ab.size());
+        return {};
+    }
+    if (a != b) {
+        return path
+            + QStringLiteral(": got %1, expected %2")
+                  .arg(QString::fromUtf8(
+                           QJsonDocument(QJsonArray{a}).toJson(QJsonDocument::Compact)),
+                      QString::fromUtf8(
+                          QJsonDocument(QJsonArray{b}).toJson(QJsonDocument::Compact)));
+    }
+    return {};
+}
+
+} // namespace
+
+class TestWebhookParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void snapshots_data();
+    void snapshots();
+    void rejectsInvalidJson();
+    void toleratesOddScalars();
+    void statusRanks();
+};
+
+void TestWebhookParser::snapshots_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir dir(QStringLiteral(PARLEY_SOURCE_DIR "/fixtures/webhooks"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 20, "fixtures/webhooks is missing its cases");
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << dir.filePath(file);
+}
+
+void TestWebhookParser::snapshots()
+{
+    QFETCH(QString, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    QJsonObject fixture = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    file.close();
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const QJsonArray payloads = fixture.value(QLatin1String("payloads")).toArray();
+    QVERIFY(!payloads.isEmpty());
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString connection = QStringLiteral("snapshot-") + QFileInfo(path).baseName();
+    const auto closeDb = qScopeGuard([&connection] { Database::close(connection); });
+    QString error;
+    QSqlDatabase db = Database::open(tmp.filePath(QStringLiteral("store.db")), connection, &error);
+    QVERIFY2(db.isValid(), qPrintable(error));
+    ManualClock clock(kReceivedBaseMs);
+    {
+        InboundStore store(db, &clock);
+        QJsonArray events;
+        QList<QByteArray> bodies;
+        for (qsizetype i = 0; i < payloads.size(); ++i) {
+            const QJsonValue p = payloads.at(i);
+            const QByteArray body = p.isObject()
+                ? QJsonDocument(p.toObject()).toJson(QJsonDocument::Compact)
+                : QJsonDocument(p.toArray()).toJson(QJsonDocument::Compact);
+            bodies.append(body);
+            events.append(WebhookParser::toJson(WebhookParser::parse(body)));
+            QVERIFY(db.transaction());
+            const IngestResult result = store.ingest(i + 1, body, kReceivedBaseMs + i * 1000);
+            QVERIFY2(result.parsed && !result.sqlFailed, qPrintable(result.error));
+            QVERIFY(db.commit());
+            clock.advanceMs(1000);
+        }
+        const QJsonObject snapshot = storeSnapshot(db);
+        const QJsonObject actual{
+            {QStringLiteral("events"), events}, {QStringLiteral("store"), snapshot}};
+
+        // Replay: the same rows again (parleyctl replay) and as new journal rows (Meta's
+        // retries) change nothing and report nothing new.
+        for (qsizetype i = 0; i < bodies.size(); ++i) {
+            for (const qint64 journalId : {qint64(i + 1), qint64(i + 1000)}) {
+                QVERIFY(db.transaction());
+                const IngestResult again = store.ingest(journalId, bodies.at(i), kReceivedBaseMs);
+                QVERIFY(db.commit());
+                QVERIFY(again.parsed);
+                QVERIFY2(again.messageIds.isEmpty(), "a replayed message was stored again");
+                QVERIFY2(again.statusMessageIds.isEmpty(), "a replayed status advanced");
+            }
+        }
+        const QString replayDiff
+            = firstDifference(storeSnapshot(db), snapshot, QStringLiteral("replay"));
+        QVERIFY2(replayDiff.isEmpty(), qPrintable(replayDiff));
+
+        if (qEnvironmentVariableIntValue("PARLEY_UPDATE_SNAPSHOTS") == 1) {
+            fixture.insert(QStringLiteral("expected"), actual);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QJsonDocument(fixture).toJson(QJsonDocument::Indented));
+            file.close();
+            qInfo("rewrote %s", qPrintable(path));
+        } else {
+            const QJsonValue expected = fixture.value(QLatin1String("expected"));
+            QVERIFY2(expected.isObject(),
+                "no expected snapshot: run with PARLEY_UPDATE_SNAPSHOTS=1 and review the diff");
+            const QString diff = firstDifference(actual, expected, QStringLiteral("expected"));
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+    }
+    db = QSqlDatabase();
+}
+
+void TestWebhookParser::rejectsInvalidJson()
+{
+    for (const QByteArray &body : {QByteArray(), QByteArray("{"), QByteArray("{\"entry\": [}"),
+             QByteArray("\xff\xfe garbage"), QByteArray("[1, 2,]")}) {
+        const ParsedWebhook parsed = WebhookParser::parse(body);
+        QVERIFY2(!parsed.ok, body.constData());
+        QVERIFY(!parsed.error.isEmpty());
+        QVERIFY(parsed.messages.isEmpty() && parsed.accountEvents.isEmpty());
+    }
+}
+
+void TestWebhookParser::toleratesOddScalars()
+{
+    // Timestamps as numbers, ids as numbers, entry/changes of the wrong type, null values.
+    const QByteArray body = R"({"object":"whatsapp_business_account","entry":[
+        {"id":123,"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":42},
+          "messages":[{"from":16505551234,"id":"wamid.X","timestamp":1749416383,"type":"text",
+                       "text":{"body":null}},
+                      {"id":"wamid.Y","timestamp":"not a number","type":7}],
+          "statuses":[{"id":"wamid.Z","status":"read","timestamp":"1749416390"}, 5]}}, "x"]},
+        "not an entry", {"id":"1","changes":{}}]})";
+    const ParsedWebhook parsed = WebhookParser::parse(body);
+    QVERIFY(parsed.ok);
+    QCOMPARE(parsed.messages.size(), 2);
+    const ParsedMessage &x = parsed.messages.at(0);
+    QCOMPARE(x[msgcol::FromWaId].toString(), QStringLiteral("16505551234"));
+    QCOMPARE(x[msgcol::PhoneNumberId].toString(), QStringLiteral("42"));
+    QCOMPARE(x[msgcol::Timestamp].toLongLong(), 1749416383);
+    QVERIFY(!x[msgcol::Text].isValid());
+    const ParsedMessage &y = parsed.messages.at(1);
+    QVERIFY(!y[msgcol::Timestamp].isValid());
+    QCOMPARE(y[msgcol::Type].toString(), QStringLiteral("7"));
+    QCOMPARE(parsed.statuses.size(), 1);
+    QCOMPARE(parsed.statuses.at(0)[statuscol::Timestamp].toLongLong(), 1749416390);
+    // The status 5, the change "x", the entry string and the entry whose changes is an object
+    // are kept as unknown.
+    QCOMPARE(parsed.counts.value(QStringLiteral("unknown_field")), 4);
+    QCOMPARE(parsed.counts.value(QStringLiteral("message")), 2);
+}
+
+void TestWebhookParser::statusRanks()
+{
+    QCOMPARE(WebhookParser::statusRank(u"sent"), 1);
+    QCOMPARE(WebhookParser::statusRank(u"delivered"), 2);
+    QCOMPARE(WebhookParser::statusRank(u"read"), 3);
+    QCOMPARE(WebhookParser::statusRank(u"played"), 4);
+    QCOMPARE(WebhookParser::statusRank(u"failed"), 5);
+    QCOMPARE(WebhookParser::statusRank(u"deleted"), 0);
+}
+
+QTEST_GUILESS_MAIN(TestWebhookParser)
+#include "tst_webhookparser.moc"
