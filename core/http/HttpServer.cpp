@@ -252,11 +252,18 @@ private:
             reject(431, "header section too large");
             return false;
         }
-        const QByteArray head = m_buffer.left(end);
+        // Every line of the head, the request line included, ends in CRLF.
+        QList<QByteArray> lines = m_buffer.left(end + 2).split('\n');
         m_buffer.remove(0, end + 4);
-
-        const QList<QByteArray> lines = head.split('\n');
-        const QByteArray requestLine = lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0);
+        lines.removeLast(); // the empty piece after the last LF
+        for (QByteArray &line : lines) {
+            if (!line.endsWith('\r')) {
+                reject(400, "bare LF in header section");
+                return false;
+            }
+            line.chop(1);
+        }
+        const QByteArray &requestLine = lines.first();
         const QList<QByteArray> parts = requestLine.split(' ');
         if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()
             || !parts[2].startsWith("HTTP/1.")) {
@@ -292,12 +299,7 @@ private:
             return false;
         }
         for (qsizetype i = 1; i < lines.size(); ++i) {
-            QByteArray line = lines[i];
-            if (!line.endsWith('\r')) {
-                reject(400, "bare LF in header section");
-                return false;
-            }
-            line.chop(1);
+            const QByteArray &line = lines[i];
             if (line.startsWith(' ') || line.startsWith('\t')) {
                 reject(400, "obsolete header folding");
                 return false;
