@@ -61,10 +61,20 @@ QUrl GraphConfig::url(const QString &path, const QUrlQuery &query) const
 }
 
 GraphClient::GraphClient(GraphConfig config, SecretStore *secrets, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_secrets(secrets),
-      m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_config(std::move(config)), m_secrets(secrets)
 {
-    m_nam->setAutoDeleteReplies(false);
+    int pools = m_config.pools;
+    if (pools <= 0)
+        pools = m_config.baseUrl.scheme() == QLatin1String("https") ? 1 : 16;
+    for (int n = 0; n < pools; ++n)
+        m_pool.append(new QNetworkAccessManager(this));
+}
+
+QNetworkAccessManager *GraphClient::nextManager()
+{
+    QNetworkAccessManager *nam = m_pool.at(m_nextManager);
+    m_nextManager = (m_nextManager + 1) % int(m_pool.size());
+    return nam;
 }
 
 GraphClient::~GraphClient() = default;
@@ -114,12 +124,13 @@ void GraphClient::request(const QByteArray &method, const QString &path, const Q
     }
     const qint64 started = monotonicNowMs();
     QNetworkReply *reply = nullptr;
+    QNetworkAccessManager *nam = nextManager();
     if (method == "GET")
-        reply = m_nam->get(req);
+        reply = nam->get(req);
     else if (method == "DELETE" && payload.isEmpty())
-        reply = m_nam->deleteResource(req);
+        reply = nam->deleteResource(req);
     else
-        reply = m_nam->sendCustomRequest(req, method, payload);
+        reply = nam->sendCustomRequest(req, method, payload);
     ++m_inFlight;
     connect(reply, &QNetworkReply::finished, this,
         [this, reply, started, ctx, done = std::move(done)]() mutable {
@@ -172,7 +183,7 @@ void GraphClient::upload(
     multi->append(filePart);
 
     const qint64 started = monotonicNowMs();
-    QNetworkReply *reply = m_nam->post(req, multi);
+    QNetworkReply *reply = nextManager()->post(req, multi);
     multi->setParent(reply);
     ++m_inFlight;
     connect(reply, &QNetworkReply::finished, this,
@@ -205,7 +216,7 @@ void GraphClient::download(
         return;
     }
     const qint64 started = monotonicNowMs();
-    QNetworkReply *reply = m_nam->get(req);
+    QNetworkReply *reply = nextManager()->get(req);
     ++m_inFlight;
     auto hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
     auto bytes = std::make_shared<qint64>(0);

@@ -19,6 +19,10 @@ struct GraphConfig
     QString version = QStringLiteral("v24.0");
     int timeoutMs = 30'000;
     bool http2 = true; // used when the server offers it (TLS + ALPN)
+    // Independent connection pools (one QNetworkAccessManager each, 6 HTTP/1.1 connections per
+    // host). 0: 1 for https (HTTP/2 multiplexes), 16 for plain http (the simulator), so that
+    // enough requests can be in flight to reach 1,000 mps at 100 ms latency.
+    int pools = 0;
 
     // WA_GRAPH_BASE_URL, WA_GRAPH_VERSION over the defaults.
     static GraphConfig fromEnvironment();
@@ -53,7 +57,10 @@ private:
 
     GraphConfig m_config;
     SecretStore *m_secrets;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager *nextManager();
+
+    QList<QNetworkAccessManager *> m_pool;
+    int m_nextManager = 0;
     int m_inFlight = 0;
 };
 
