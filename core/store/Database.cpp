@@ -167,7 +167,15 @@ void Database::close(const QString &connectionName)
     QSqlDatabase::removeDatabase(connectionName);
 }
 
-bool Database::migrate(QSqlDatabase &db, QString *error)
+int Database::version(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool Database::migrate(QSqlDatabase &db, QString *error, int upTo)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
@@ -188,6 +196,8 @@ bool Database::migrate(QSqlDatabase &db, QString *error)
     for (auto it = steps.cbegin(); it != steps.cend(); ++it) {
         if (it.key() <= current)
             continue;
+        if (upTo >= 0 && it.key() > upTo)
+            break;
         QFile file(it.value());
         if (!file.open(QIODevice::ReadOnly)) {
             if (error)

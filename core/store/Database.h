@@ -30,7 +30,11 @@ public:
     // Schema steps: the files :/parley/store/schema/NNNN_name.sql, applied in order, one
     // transaction per step, PRAGMA user_version = NNNN after each.
     static int latestVersion();
-    static bool migrate(QSqlDatabase &db, QString *error);
+    // upTo < 0: the latest version. Tests migrate to an earlier version to check every upgrade
+    // path.
+    static bool migrate(QSqlDatabase &db, QString *error, int upTo = -1);
+    // The store's current PRAGMA user_version, or -1 on error.
+    static int version(QSqlDatabase &db);
 
     // Runs every ';'-separated statement of a script (statements may contain BEGIN...END;
     // trigger bodies). Stops at the first error.
