@@ -1,0 +1,440 @@
+#include "webhook/IngestPipeline.h"
+
+#include "common/Log.h"
+#include "store/Database.h"
+#include "webhook/InboundStore.h"
+#include "webhook/Journal.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <chrono>
+#include <deque>
+
+namespace parley::core {
+
+namespace {
+
+struct Row
+{
+    qint64 id = 0;
+    qint64 receivedAtMs = 0;
+    QByteArray body;
+};
+
+QSqlQuery prepared(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.prepare(sql))
+        qCCritical(lcJournal) << "cannot prepare" << sql << ":" << q.lastError().text();
+    return q;
+}
+
+// Applies journal rows to the store inside a transaction the caller opens, one savepoint per
+// row so that a row whose statements fail is rolled back alone and marked failed.
+class RowProcessor
+{
+public:
+    RowProcessor(QSqlDatabase db, Clock *clock, Metrics *metrics)
+        : m_db(db), m_clock(clock), m_metrics(metrics), m_store(db, clock),
+          m_begin(prepared(m_db, QStringLiteral("BEGIN IMMEDIATE"))),
+          m_commit(prepared(m_db, QStringLiteral("COMMIT"))),
+          m_savepoint(prepared(m_db, QStringLiteral("SAVEPOINT journal_row"))),
+          m_release(prepared(m_db, QStringLiteral("RELEASE journal_row"))),
+          m_rollbackTo(prepared(m_db, QStringLiteral("ROLLBACK TO journal_row"))),
+          m_mark(prepared(m_db,
+              QStringLiteral("UPDATE journal SET parse_state = ?, parse_error = ?, events = ?, "
+                             "parsed_at = ? WHERE id = ?"))),
+          m_failures(metrics->counter("parley_webhook_parse_failures_total",
+              "Authentic bodies that could not be parsed (journaled, answered 200, "
+              "marked failed)")),
+          m_lag(metrics->histogram("parley_ingest_parse_lag_seconds",
+              "Time from a body being read to its parse being committed"))
+    {
+    }
+
+    bool begin(QString *error)
+    {
+        m_pendingLag.clear();
+        return run(m_begin, error);
+    }
+
+    bool commit(QString *error)
+    {
+        if (!run(m_commit, error)) {
+            rollback();
+            return false;
+        }
+        const double now = double(m_clock->nowMs());
+        for (qint64 receivedAt : m_pendingLag)
+            m_lag.observe(std::max(0.0, (now - double(receivedAt)) / 1000.0));
+        for (auto it = m_pendingEvents.cbegin(); it != m_pendingEvents.cend(); ++it)
+            eventCounter(it.key()).inc(it.value());
+        m_failures.inc(m_pendingFailures);
+        m_pendingEvents.clear();
+        m_pendingFailures = 0;
+        return true;
+    }
+
+    void rollback()
+    {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK"));
+        m_pendingEvents.clear();
+        m_pendingFailures = 0;
+        m_pendingLag.clear();
+    }
+
+    // False only when the store itself fails (the transaction must then be rolled back).
+    bool process(const Row &row, IngestBatch &batch, QSet<qint64> &conversations, QString *error)
+    {
+        if (!run(m_savepoint, error))
+            return false;
+        IngestResult result = m_store.ingest(row.id, row.body, row.receivedAtMs);
+        QString failure;
+        if (result.sqlFailed) {
+            if (!run(m_rollbackTo, error))
+                return false;
+            failure = QStringLiteral("store error: ") + result.error;
+            qCWarning(lcJournal) << "journal row" << row.id
+                                 << "could not be stored, marked failed:" << result.error;
+        } else if (!result.parsed) {
+            failure = result.error.isEmpty() ? QStringLiteral("not a webhook body") : result.error;
+            qCWarning(lcJournal).nospace() << "journal row " << row.id << " (" << row.body.size()
+                                           << " bytes) does not parse, marked failed: " << failure;
+        }
+        const bool ok = failure.isEmpty();
+        const int events = ok ? result.totalEvents() : 0;
+        m_mark.bindValue(0, ok ? QStringLiteral("parsed") : QStringLiteral("failed"));
+        m_mark.bindValue(1, ok ? QVariant() : QVariant(failure));
+        m_mark.bindValue(2, events);
+        m_mark.bindValue(3, m_clock->nowMs());
+        m_mark.bindValue(4, row.id);
+        if (!run(m_mark, error) || !run(m_release, error))
+            return false;
+
+        batch.journalIds.append(row.id);
+        m_pendingLag.append(row.receivedAtMs);
+        if (ok) {
+            ++batch.parsedRows;
+            for (auto it = result.eventCounts.cbegin(); it != result.eventCounts.cend(); ++it) {
+                batch.eventCounts[it.key()] += it.value();
+                m_pendingEvents[it.key()] += it.value();
+            }
+            conversations.unite(result.conversationIds);
+            batch.messageIds += result.messageIds;
+            batch.statusMessageIds += result.statusMessageIds;
+        } else {
+            ++batch.failedRows;
+            ++m_pendingFailures;
+        }
+        return true;
+    }
+
+private:
+    static bool run(QSqlQuery &q, QString *error)
+    {
+        if (q.exec())
+            return true;
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+
+    Metrics::Counter &eventCounter(const QString &kind)
+    {
+        auto it = m_eventCounters.find(kind);
+        if (it == m_eventCounters.end()) {
+            it = m_eventCounters.insert(kind,
+                &m_metrics->counter("parley_webhook_events_total",
+                    "Events parsed from webhook bodies, by kind", {{"kind", kind.toUtf8()}}));
+        }
+        return **it;
+    }
+
+    QSqlDatabase m_db;
+    Clock *m_clock;
+    Metrics *m_metrics;
+    InboundStore m_store;
+    QSqlQuery m_begin;
+    QSqlQuery m_commit;
+    QSqlQuery m_savepoint;
+    QSqlQuery m_release;
+    QSqlQuery m_rollbackTo;
+    QSqlQuery m_mark;
+    Metrics::Counter &m_failures;
+    Metrics::Histogram &m_lag;
+    QHash<QString, Metrics::Counter *> m_eventCounters;
+    QHash<QString, int> m_pendingEvents;
+    int m_pendingFailures = 0;
+    QList<qint64> m_pendingLag;
+};
+
+// Reads up to `limit` rows after `afterId` matching `where` into rows; returns the count.
+int fetchRows(QSqlQuery &q, qint64 afterId, int limit, std::deque<Row> &rows, QString *error)
+{
+    q.bindValue(0, afterId);
+    q.bindValue(1, limit);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    int n = 0;
+    while (q.next()) {
+        rows.push_back(
+            Row{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toByteArray()});
+        ++n;
+    }
+    // Ends the read transaction at once, so that checkpoints are not held back.
+    q.finish();
+    return n;
+}
+
+QString selectSql(ReplaySelection selection)
+{
+    QString where;
+    switch (selection) {
+    case ReplaySelection::Pending: where = QStringLiteral("parse_state = 'pending' AND "); break;
+    case ReplaySelection::Failed: where = QStringLiteral("parse_state = 'failed' AND "); break;
+    case ReplaySelection::All: break;
+    }
+    return QStringLiteral("SELECT id, received_at, body FROM journal WHERE ") + where
+        + QStringLiteral("id > ? ORDER BY id LIMIT ?");
+}
+
+} // namespace
+
+IngestPipeline::IngestPipeline(
+    const QString &dbPath, Journal *journal, Clock *clock, Metrics *metrics, QObject *parent)
+    : QObject(parent), m_dbPath(dbPath), m_journal(journal), m_clock(clock), m_metrics(metrics)
+{
+    qRegisterMetaType<parley::core::IngestBatch>();
+    if (m_journal) {
+        connect(m_journal, &Journal::committed, this, &IngestPipeline::wake, Qt::DirectConnection);
+    }
+}
+
+IngestPipeline::~IngestPipeline()
+{
+    stop();
+}
+
+bool IngestPipeline::start(QString *error)
+{
+    if (m_thread.joinable())
+        return true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = false;
+        m_woken = true;
+    }
+    std::promise<QString> ready;
+    std::future<QString> result = ready.get_future();
+    m_thread = std::thread([this, &ready] { run(&ready); });
+    const QString openError = result.get();
+    if (!openError.isEmpty()) {
+        m_thread.join();
+        if (error)
+            *error = openError;
+        return false;
+    }
+    return true;
+}
+
+void IngestPipeline::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_cv.notify_one();
+    m_thread.join();
+}
+
+void IngestPipeline::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_woken = true;
+    }
+    m_cv.notify_one();
+}
+
+void IngestPipeline::run(std::promise<QString> *ready)
+{
+    const QString connection = Database::threadConnectionName(QStringLiteral("ingest"));
+    {
+        QString error;
+        QSqlDatabase db = Database::open(m_dbPath, connection, &error);
+        if (db.isValid()) {
+            QSqlQuery pragma(db);
+            // Derived data: durable through the journal (see the class comment). Checkpoints
+            // run here, explicitly, outside any write lock.
+            if (!pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
+                || !pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")))
+                error = pragma.lastError().text();
+        }
+        if (!db.isValid() || !error.isEmpty()) {
+            db = QSqlDatabase();
+            Database::close(connection);
+            ready->set_value(error.isEmpty() ? QStringLiteral("cannot open the store") : error);
+            return;
+        }
+        {
+            RowProcessor processor(db, m_clock, m_metrics);
+            QSqlQuery fetch = prepared(db, selectSql(ReplaySelection::Pending));
+            QSqlQuery checkpoint(db);
+            WriteGate *gate = m_journal ? &m_journal->writeGate() : nullptr;
+            ready->set_value(QString());
+
+            std::deque<Row> rows;
+            qint64 cursor = 0;
+            qint64 sinceCheckpoint = 0;
+            using SteadyClock = std::chrono::steady_clock;
+            auto lastCheckpoint = SteadyClock::now();
+            for (;;) {
+                if (rows.empty()) {
+                    {
+                        std::lock_guard lock(m_mutex);
+                        if (m_stopping)
+                            break;
+                        m_woken = false;
+                    }
+                    QString fetchError;
+                    if (fetchRows(fetch, cursor, m_options.fetchRows, rows, &fetchError) < 0)
+                        qCWarning(lcJournal) << "cannot read the journal:" << fetchError;
+                    if (!rows.empty()) {
+                        cursor = rows.back().id;
+                    } else {
+                        std::unique_lock lock(m_mutex);
+                        const bool signalled
+                            = m_cv.wait_for(lock, std::chrono::milliseconds(m_options.safetyPollMs),
+                                [this] { return m_woken || m_stopping; });
+                        if (!signalled)
+                            cursor = 0; // safety net: rescan from the start
+                        continue;
+                    }
+                }
+
+                IngestBatch batch;
+                QSet<qint64> conversations;
+                QString txError;
+                if (gate)
+                    gate->lock();
+                const auto started = SteadyClock::now();
+                bool ok = processor.begin(&txError);
+                int handled = 0;
+                while (ok && !rows.empty() && handled < m_options.maxBatchRows) {
+                    ok = processor.process(rows.front(), batch, conversations, &txError);
+                    if (!ok)
+                        break;
+                    rows.pop_front();
+                    ++handled;
+                    if (gate && gate->urgentWaiting()
+                        && SteadyClock::now() - started
+                            >= std::chrono::microseconds(m_options.yieldAfterUs))
+                        break;
+                }
+                if (ok)
+                    ok = processor.commit(&txError);
+                else
+                    processor.rollback();
+                if (gate)
+                    gate->unlock();
+                if (!ok) {
+                    qCWarning(lcJournal) << "parse transaction failed, will retry:" << txError;
+                    rows.clear();
+                    cursor = 0;
+                    std::unique_lock lock(m_mutex);
+                    m_cv.wait_for(
+                        lock, std::chrono::milliseconds(100), [this] { return m_stopping; });
+                    continue;
+                }
+                m_parsedRows.fetch_add(batch.parsedRows);
+                m_failedRows.fetch_add(batch.failedRows);
+                if (!batch.journalIds.isEmpty())
+                    m_lastHandledId.store(batch.journalIds.back());
+                if (m_journal)
+                    m_journal->rowsParsed(batch.journalIds.size());
+                batch.conversationIds = conversations.values();
+                Q_EMIT ingested(batch);
+
+                sinceCheckpoint += handled;
+                if (sinceCheckpoint >= 4000
+                    || (sinceCheckpoint > 0 && rows.empty()
+                        && SteadyClock::now() - lastCheckpoint > std::chrono::seconds(1))) {
+                    checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+                    checkpoint.finish();
+                    sinceCheckpoint = 0;
+                    lastCheckpoint = SteadyClock::now();
+                }
+            }
+            checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+            checkpoint.finish();
+        }
+        db = QSqlDatabase();
+    }
+    Database::close(connection);
+}
+
+bool IngestPipeline::replay(const QString &dbPath, ReplaySelection selection, Clock *clock,
+    ReplayStats *stats, QString *error)
+{
+    const QString connection = Database::threadConnectionName(QStringLiteral("replay"));
+    bool ok = true;
+    {
+        QSqlDatabase db = Database::open(dbPath, connection, error);
+        if (!db.isValid()) {
+            Database::close(connection);
+            return false;
+        }
+        Metrics local; // a one-shot command exports nothing
+        {
+            RowProcessor processor(db, clock, &local);
+            QSqlQuery fetch = prepared(db, selectSql(selection));
+            qint64 cursor = 0;
+            for (;;) {
+                std::deque<Row> rows;
+                const int n = fetchRows(fetch, cursor, 256, rows, error);
+                if (n < 0) {
+                    ok = false;
+                    break;
+                }
+                if (n == 0)
+                    break;
+                cursor = rows.back().id;
+                IngestBatch batch;
+                QSet<qint64> conversations;
+                ok = processor.begin(error);
+                for (const Row &row : rows) {
+                    if (!ok)
+                        break;
+                    ok = processor.process(row, batch, conversations, error);
+                }
+                if (ok)
+                    ok = processor.commit(error);
+                else
+                    processor.rollback();
+                if (!ok)
+                    break;
+                if (stats) {
+                    stats->rows += batch.journalIds.size();
+                    stats->parsed += batch.parsedRows;
+                    stats->failed += batch.failedRows;
+                    for (int count : std::as_const(batch.eventCounts))
+                        stats->events += count;
+                }
+            }
+        }
+        db = QSqlDatabase();
+    }
+    Database::close(connection);
+    return ok;
+}
+
+} // namespace parley::core

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Metrics.h"
+
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace parley::core {
+
+class Journal;
+class WriteGate;
+
+// What one parse transaction changed, for views that update without polling.
+struct IngestBatch
+{
+    QList<qint64> journalIds; // rows parsed or failed in this transaction
+    int parsedRows = 0;
+    int failedRows = 0;
+    QHash<QString, int> eventCounts; // by kind, as InboundStore::ingest counts them
+    QList<qint64> conversationIds; // conversations touched
+    QStringList messageIds; // messages inserted (new only)
+    QStringList statusMessageIds; // message ids whose current status advanced
+};
+
+// Which journal rows a replay re-parses.
+enum class ReplaySelection { Pending, Failed, All };
+
+struct ReplayStats
+{
+    qint64 rows = 0;
+    qint64 parsed = 0;
+    qint64 failed = 0;
+    qint64 events = 0;
+};
+
+// The parse worker: a thread with its own SQLite connection takes pending journal rows in
+// arrival order, applies each with InboundStore::ingest inside one transaction per batch, marks
+// the rows parsed or failed (parse_error, event count) in that same transaction, and emits
+// ingested() with what changed. The journal wakes it after each commit; a slow timer is only a
+// safety net. Its commits use synchronous=NORMAL: everything it writes is derived from journal
+// rows that are already durable, and a lost parse leaves its rows 'pending', to be parsed again
+// (idempotently) at the next start.
+class IngestPipeline : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int maxBatchRows = 512; // rows per transaction
+        int fetchRows = 256; // rows read ahead per query
+        // When the journal waits for the write lock, yield after this long in a transaction.
+        int yieldAfterUs = 1500;
+        int safetyPollMs = 2000;
+    };
+
+    // journal may be null (no wake-ups, no write gate): the safety timer then drives it.
+    IngestPipeline(const QString &dbPath, Journal *journal, Clock *clock = Clock::system(),
+        Metrics *metrics = &Metrics::global(), QObject *parent = nullptr);
+    ~IngestPipeline() override; // stop()s
+
+    void setOptions(const Options &options) { m_options = options; }
+    bool start(QString *error = nullptr);
+    void stop();
+    // Thread-safe: there may be new pending rows.
+    void wake();
+
+    qint64 parsedRows() const { return m_parsedRows.load(); }
+    qint64 failedRows() const { return m_failedRows.load(); }
+    // Journal id of the last row the worker handled.
+    qint64 lastHandledId() const { return m_lastHandledId.load(); }
+
+    // Re-parses rows on the calling thread with a connection of its own, one transaction per
+    // batch, idempotently. For `parleyctl replay`; safe while `serve` runs on the same store.
+    static bool replay(const QString &dbPath, ReplaySelection selection, Clock *clock,
+        ReplayStats *stats, QString *error);
+
+Q_SIGNALS:
+    // Emitted on the worker thread after each committed parse transaction; receivers in other
+    // threads get it queued.
+    void ingested(const parley::core::IngestBatch &batch);
+
+private:
+    void run(std::promise<QString> *ready);
+
+    QString m_dbPath;
+    Journal *m_journal;
+    Clock *m_clock;
+    Metrics *m_metrics;
+    Options m_options;
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_woken = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+
+    std::atomic<qint64> m_parsedRows{0};
+    std::atomic<qint64> m_failedRows{0};
+    std::atomic<qint64> m_lastHandledId{0};
+};
+
+} // namespace parley::core
+
+Q_DECLARE_METATYPE(parley::core::IngestBatch)

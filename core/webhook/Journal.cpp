@@ -1,0 +1,254 @@
+#include "webhook/Journal.h"
+
+#include "common/Log.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace parley::core {
+
+namespace {
+
+const HttpResponse &okResponse()
+{
+    static const HttpResponse r = HttpResponse::text(200, "ok\n");
+    return r;
+}
+
+const HttpResponse &failedResponse()
+{
+    static const HttpResponse r = HttpResponse::text(500, "journal commit failed\n");
+    return r;
+}
+
+bool execSql(QSqlDatabase &db, const char *sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(QString::fromLatin1(sql)))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+Journal::Journal(const QString &dbPath, Clock *clock, Metrics *metrics, QObject *parent)
+    : QObject(parent), m_dbPath(dbPath), m_clock(clock),
+      m_commits(
+          metrics->counter("parley_journal_commits_total", "Journal group commits (transactions)")),
+      m_commitFailures(metrics->counter("parley_journal_commit_failures_total",
+          "Journal commits that failed (their requests were answered 500)")),
+      m_rows(metrics->counter("parley_journal_rows_total", "Webhook bodies journaled durably")),
+      m_batchSize(metrics->histogram("parley_journal_batch_rows", "Rows per journal group commit",
+          {}, {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048})),
+      m_latency(metrics->histogram("parley_ingest_latency_seconds",
+          "Time from an authentic request being read to its journal commit")),
+      m_backlogGauge(metrics->gauge(
+          "parley_journal_backlog", "Journaled bodies not yet parsed into the store"))
+{
+}
+
+Journal::~Journal()
+{
+    stop();
+}
+
+bool Journal::start(QString *error)
+{
+    if (m_running.load())
+        return true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = false;
+    }
+    std::promise<QString> ready;
+    std::future<QString> result = ready.get_future();
+    m_thread = std::thread([this, &ready] { run(&ready); });
+    const QString openError = result.get();
+    if (!openError.isEmpty()) {
+        m_thread.join();
+        if (error)
+            *error = openError;
+        return false;
+    }
+    m_running.store(true);
+    return true;
+}
+
+void Journal::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+    m_running.store(false);
+}
+
+void Journal::append(QByteArray body, qint64 receivedAtMs, HttpResponder responder)
+{
+    enqueue(Item{
+        std::move(body), receivedAtMs, std::chrono::steady_clock::now(), std::move(responder), {}});
+}
+
+void Journal::append(QByteArray body, qint64 receivedAtMs, Completion done)
+{
+    enqueue(
+        Item{std::move(body), receivedAtMs, std::chrono::steady_clock::now(), {}, std::move(done)});
+}
+
+void Journal::enqueue(Item item)
+{
+    bool accepted = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopping && m_running.load()) {
+            m_queue.push_back(std::move(item));
+            accepted = true;
+        }
+    }
+    if (accepted) {
+        m_wake.notify_one();
+        return;
+    }
+    // Not running: never acknowledge what is not committed.
+    item.responder.respond(failedResponse());
+    if (item.done)
+        item.done(-1);
+}
+
+void Journal::rowsParsed(qint64 count)
+{
+    m_backlogGauge.set(double(m_backlog.fetch_sub(count) - count));
+}
+
+void Journal::run(std::promise<QString> *ready)
+{
+    const QString connection = Database::threadConnectionName(QStringLiteral("journal"));
+    {
+        QString error;
+        QSqlDatabase db = Database::open(m_dbPath, connection, &error);
+        // The journal's commits are the ones Meta waits for: checkpoints run elsewhere (the
+        // parse worker's connection), not inside this thread's commit.
+        if (db.isValid() && !execSql(db, "PRAGMA wal_autocheckpoint=0", &error))
+            db.close();
+        qint64 pending = 0;
+        qint64 lastId = 0;
+        if (db.isOpen()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral(
+                    "SELECT (SELECT count(*) FROM journal WHERE parse_state = 'pending'), "
+                    "(SELECT ifnull(max(id), 0) FROM journal)"))
+                && q.next()) {
+                pending = q.value(0).toLongLong();
+                lastId = q.value(1).toLongLong();
+            }
+        }
+        if (!db.isOpen()) {
+            if (error.isEmpty())
+                error = QStringLiteral("cannot open the journal store");
+            db = {};
+            Database::close(connection);
+            ready->set_value(error);
+            return;
+        }
+        m_backlog.store(pending);
+        m_backlogGauge.set(double(pending));
+        m_lastCommittedId.store(lastId);
+
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral(
+            "INSERT INTO journal (received_at, size, body) VALUES (:received_at, :size, :body)"));
+        m_running.store(true);
+        ready->set_value(QString());
+        qCInfo(lcJournal) << "journal writer started;" << pending << "rows waiting to be parsed";
+
+        std::vector<Item> batch;
+        for (;;) {
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+                if (m_queue.empty())
+                    break; // stopping, and everything is answered
+                if (int(m_queue.size()) <= m_options.maxBatch) {
+                    batch.swap(m_queue);
+                } else {
+                    auto end = m_queue.begin() + m_options.maxBatch;
+                    batch.assign(
+                        std::make_move_iterator(m_queue.begin()), std::make_move_iterator(end));
+                    m_queue.erase(m_queue.begin(), end);
+                }
+            }
+            QString error;
+            const bool ok = commitBatch(db, insert, batch, &error);
+            const auto now = std::chrono::steady_clock::now();
+            for (Item &item : batch) {
+                item.responder.respond(ok ? okResponse() : failedResponse());
+                if (item.done)
+                    item.done(ok ? item.id : -1);
+                if (ok)
+                    m_latency.observe(std::chrono::duration<double>(now - item.queuedAt).count());
+            }
+            if (ok)
+                Q_EMIT committed(m_lastCommittedId.load(), int(batch.size()));
+            else
+                Q_EMIT commitFailed(error);
+            batch.clear();
+        }
+        insert.finish();
+        insert = QSqlQuery();
+        m_running.store(false);
+        db = QSqlDatabase();
+    }
+    Database::close(connection);
+    qCInfo(lcJournal) << "journal writer stopped";
+}
+
+bool Journal::commitBatch(
+    QSqlDatabase &db, QSqlQuery &insert, std::vector<Item> &batch, QString *error)
+{
+    m_gate.lockUrgent();
+    bool ok = execSql(db, "BEGIN IMMEDIATE", error);
+    qint64 lastId = 0;
+    if (ok) {
+        for (Item &item : batch) {
+            insert.bindValue(0, item.receivedAtMs);
+            insert.bindValue(1, qint64(item.body.size()));
+            insert.bindValue(2, item.body);
+            if (!insert.exec()) {
+                *error = insert.lastError().text();
+                ok = false;
+                break;
+            }
+            lastId = insert.lastInsertId().toLongLong();
+            item.id = lastId;
+        }
+        // A failed COMMIT leaves the transaction open in some cases: roll back in any case.
+        if (ok && !execSql(db, "COMMIT", error))
+            ok = false;
+        if (!ok)
+            execSql(db, "ROLLBACK", nullptr);
+    }
+    m_gate.unlock();
+    if (!ok) {
+        m_commitFailures.inc();
+        qCWarning(lcJournal) << "journal commit of" << batch.size()
+                             << "bodies failed, answering 500:" << *error;
+        return false;
+    }
+    m_lastCommittedId.store(lastId);
+    m_committedRows.fetch_add(qint64(batch.size()));
+    m_backlogGauge.set(double(m_backlog.fetch_add(qint64(batch.size())) + qint64(batch.size())));
+    m_commits.inc();
+    m_rows.inc(double(batch.size()));
+    m_batchSize.observe(double(batch.size()));
+    return true;
+}
+
+} // namespace parley::core
