@@ -1,0 +1,409 @@
+// InboundStore behaviour beyond the snapshots: bad bodies write nothing, the status state machine
+// under every arrival order, windows and previews only move forward, BSUID merges fold
+// conversations, a rolled-back batch leaves no stale cache, and a bulk ingest keeps every event.
+
+#include "common/Clock.h"
+#include "store/Database.h"
+#include "webhook/InboundStore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+
+#include <time.h>
+
+using namespace parley::core;
+
+namespace {
+
+const QString kPnid = QStringLiteral("106540352242922");
+
+QJsonObject envelope(const QJsonObject &value, const QString &pnid = kPnid)
+{
+    QJsonObject v = value;
+    v.insert(QStringLiteral("messaging_product"), QStringLiteral("whatsapp"));
+    v.insert(QStringLiteral("metadata"),
+        QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("15550783881")},
+            {QStringLiteral("phone_number_id"), pnid}});
+    return QJsonObject{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+        {QStringLiteral("entry"),
+            QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("419561257915477")},
+                {QStringLiteral("changes"),
+                    QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("messages")},
+                        {QStringLiteral("value"), v}}}}}}}};
+}
+
+QByteArray bytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject textMessage(const QString &id, qint64 ts, const QString &from, const QString &body,
+    const QString &fromUserId = QString())
+{
+    QJsonObject m{{QStringLiteral("id"), id}, {QStringLiteral("timestamp"), QString::number(ts)},
+        {QStringLiteral("type"), QStringLiteral("text")},
+        {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), body}}}};
+    if (!from.isEmpty())
+        m.insert(QStringLiteral("from"), from);
+    if (!fromUserId.isEmpty())
+        m.insert(QStringLiteral("from_user_id"), fromUserId);
+    return m;
+}
+
+QByteArray messagesBody(
+    const QJsonArray &messages, const QJsonArray &contacts = {}, const QString &pnid = kPnid)
+{
+    QJsonObject value{{QStringLiteral("messages"), messages}};
+    if (!contacts.isEmpty())
+        value.insert(QStringLiteral("contacts"), contacts);
+    return bytes(envelope(value, pnid));
+}
+
+QByteArray statusBody(
+    const QString &id, const QString &status, qint64 ts, const QJsonArray &errors = {})
+{
+    QJsonObject s{{QStringLiteral("id"), id}, {QStringLiteral("status"), status},
+        {QStringLiteral("timestamp"), QString::number(ts)},
+        {QStringLiteral("recipient_id"), QStringLiteral("16505551234")}};
+    if (!errors.isEmpty())
+        s.insert(QStringLiteral("errors"), errors);
+    return bytes(envelope(QJsonObject{{QStringLiteral("statuses"), QJsonArray{s}}}));
+}
+
+} // namespace
+
+class TestInboundStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QSqlDatabase m_db;
+    QString m_connection;
+    ManualClock m_clock;
+    int m_run = 0;
+
+    qint64 count(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql) || !q.next()) {
+            qWarning() << "query failed" << sql;
+            return -1;
+        }
+        return q.value(0).toLongLong();
+    }
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+    IngestResult ingest(InboundStore &store, qint64 journalId, const QByteArray &body)
+    {
+        if (!m_db.transaction())
+            qWarning() << "BEGIN failed";
+        const IngestResult r = store.ingest(journalId, body, m_clock.nowMs());
+        if (!m_db.commit())
+            qWarning() << "COMMIT failed";
+        return r;
+    }
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void invalidBodyWritesNothing();
+    void unknownJsonIsKept();
+    void statusStateMachine_data();
+    void statusStateMachine();
+    void failedIsTerminalAndKeepsError();
+    void windowAndPreviewOnlyMoveForward();
+    void bsuidMergeFoldsConversations();
+    void rolledBackBatchLeavesNoStaleIds();
+    void bulkIngestKeepsEveryEvent();
+};
+
+void TestInboundStore::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_connection = QStringLiteral("inbound-%1").arg(++m_run);
+    QString error;
+    m_db = Database::open(
+        m_dir.filePath(QStringLiteral("store-%1.db").arg(m_run)), m_connection, &error);
+    QVERIFY2(m_db.isValid(), qPrintable(error));
+}
+
+void TestInboundStore::cleanup()
+{
+    m_db = QSqlDatabase();
+    Database::close(m_connection);
+}
+
+void TestInboundStore::invalidBodyWritesNothing()
+{
+    InboundStore store(m_db, &m_clock);
+    for (const QByteArray &body :
+        {QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":["), QByteArray(""),
+            QByteArray("not json")}) {
+        const IngestResult r = ingest(store, 1, body);
+        QVERIFY(!r.parsed);
+        QVERIFY(!r.error.isEmpty());
+        QVERIFY(r.eventCounts.isEmpty());
+    }
+    for (const char *table :
+        {"contacts", "conversations", "messages", "status_events", "message_status",
+            "webhook_errors", "template_events", "account_events", "user_preferences"}) {
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))), 0);
+    }
+}
+
+void TestInboundStore::unknownJsonIsKept()
+{
+    InboundStore store(m_db, &m_clock);
+    const IngestResult r = ingest(store, 7, QByteArray(R"({"totally":"different"})"));
+    QVERIFY(r.parsed);
+    QCOMPARE(r.eventCounts.value(QStringLiteral("unknown_field")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM account_events WHERE known = 0 AND "
+                                  "journal_id = 7 AND raw_json = '{\"totally\":\"different\"}'")),
+        1);
+}
+
+void TestInboundStore::statusStateMachine_data()
+{
+    QTest::addColumn<QStringList>("order");
+    QStringList statuses{
+        QStringLiteral("delivered"), QStringLiteral("read"), QStringLiteral("sent")};
+    std::sort(statuses.begin(), statuses.end());
+    do {
+        QTest::newRow(qPrintable(statuses.join(u','))) << statuses;
+    } while (std::next_permutation(statuses.begin(), statuses.end()));
+}
+
+void TestInboundStore::statusStateMachine()
+{
+    QFETCH(QStringList, order);
+    InboundStore store(m_db, &m_clock);
+    const QHash<QString, qint64> ts{{QStringLiteral("sent"), 100},
+        {QStringLiteral("delivered"), 200}, {QStringLiteral("read"), 300}};
+    int best = 0;
+    qint64 journalId = 0;
+    for (const QString &status : order) {
+        const IngestResult r = ingest(
+            store, ++journalId, statusBody(QStringLiteral("wamid.OUT"), status, ts.value(status)));
+        const int rank = InboundStore::statusRank(status);
+        // Reported as advanced exactly when it moves the message forward.
+        QCOMPARE(r.statusMessageIds.size(), rank > best ? 1 : 0);
+        best = qMax(best, rank);
+        // A duplicate of the same (id, status) changes nothing.
+        const IngestResult dup = ingest(
+            store, ++journalId, statusBody(QStringLiteral("wamid.OUT"), status, ts.value(status)));
+        QVERIFY(dup.statusMessageIds.isEmpty());
+    }
+    QCOMPARE(scalar(QStringLiteral("SELECT status FROM message_status")).toString(),
+        QStringLiteral("read"));
+    QCOMPARE(scalar(QStringLiteral("SELECT timestamp FROM message_status")).toLongLong(), 300);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM status_events")), 3);
+}
+
+void TestInboundStore::failedIsTerminalAndKeepsError()
+{
+    InboundStore store(m_db, &m_clock);
+    const QJsonArray errors{QJsonObject{{QStringLiteral("code"), 131026},
+        {QStringLiteral("title"), QStringLiteral("Message undeliverable")},
+        {QStringLiteral("error_data"),
+            QJsonObject{{QStringLiteral("details"), QStringLiteral("receiver incapable")}}}}};
+    ingest(store, 1, statusBody(QStringLiteral("wamid.F"), QStringLiteral("sent"), 10));
+    const IngestResult failed = ingest(
+        store, 2, statusBody(QStringLiteral("wamid.F"), QStringLiteral("failed"), 20, errors));
+    QCOMPARE(failed.statusMessageIds, QStringList{QStringLiteral("wamid.F")});
+    QCOMPARE(failed.eventCounts.value(QStringLiteral("error")), 1);
+    const IngestResult late
+        = ingest(store, 3, statusBody(QStringLiteral("wamid.F"), QStringLiteral("delivered"), 15));
+    QVERIFY(late.statusMessageIds.isEmpty());
+    QSqlQuery q(m_db);
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT status, error_code, error_title, error_details FROM message_status")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("failed"));
+    QCOMPARE(q.value(1).toInt(), 131026);
+    QCOMPARE(q.value(2).toString(), QStringLiteral("Message undeliverable"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("receiver incapable"));
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM webhook_errors WHERE scope = 'status'")), 1);
+}
+
+void TestInboundStore::windowAndPreviewOnlyMoveForward()
+{
+    InboundStore store(m_db, &m_clock);
+    const QString from = QStringLiteral("16505551234");
+    IngestResult newer = ingest(store, 1,
+        messagesBody(
+            {textMessage(QStringLiteral("wamid.NEW"), 2000, from, QStringLiteral("new"))}));
+    QCOMPARE(newer.messageIds, QStringList{QStringLiteral("wamid.NEW")});
+    QCOMPARE(newer.conversationIds.size(), 1);
+    // An older message delivered late (Meta does not guarantee order).
+    ingest(store, 2,
+        messagesBody(
+            {textMessage(QStringLiteral("wamid.OLD"), 1000, from, QStringLiteral("old"))}));
+    QSqlQuery q(m_db);
+    QVERIFY(q.exec(QStringLiteral("SELECT last_inbound_at, window_expires_at, last_message_id, "
+                                  "last_message_preview, unread_count FROM conversations")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toLongLong(), 2000);
+    QCOMPARE(q.value(1).toLongLong(), 2000 + 24 * 3600);
+    QCOMPARE(q.value(2).toString(), QStringLiteral("wamid.NEW"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("new"));
+    QCOMPARE(q.value(4).toInt(), 2);
+    QVERIFY(!q.next());
+    // A referral opens a 72 h window; a later plain message cannot shorten it.
+    QJsonObject ad = textMessage(QStringLiteral("wamid.AD"), 3000, from, QStringLiteral("ad"));
+    ad.insert(QStringLiteral("referral"),
+        QJsonObject{{QStringLiteral("source_type"), QStringLiteral("ad")}});
+    ingest(store, 3, messagesBody({ad}));
+    ingest(store, 4,
+        messagesBody(
+            {textMessage(QStringLiteral("wamid.AFTER"), 4000, from, QStringLiteral("x"))}));
+    QCOMPARE(scalar(QStringLiteral("SELECT window_expires_at FROM conversations")).toLongLong(),
+        3000 + 72 * 3600);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT last_inbound_at FROM conversations")).toLongLong(), 4000);
+}
+
+void TestInboundStore::bsuidMergeFoldsConversations()
+{
+    InboundStore store(m_db, &m_clock);
+    const QString wa = QStringLiteral("16505551234");
+    const QString bsuid = QStringLiteral("US.1234567890");
+    const QString other = QStringLiteral("106540352249999");
+    // Known by phone number on two business numbers...
+    ingest(store, 1,
+        messagesBody({textMessage(QStringLiteral("wamid.A1"), 100, wa, QStringLiteral("a1"))}));
+    ingest(store, 2,
+        messagesBody(
+            {textMessage(QStringLiteral("wamid.A2"), 110, wa, QStringLiteral("a2"))}, {}, other));
+    // ...and by BSUID only on the first one.
+    ingest(store, 3,
+        messagesBody({textMessage(
+            QStringLiteral("wamid.B1"), 200, QString(), QStringLiteral("b1"), bsuid)}));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM conversations")), 3);
+    // A payload shows both ids: one person.
+    const QJsonArray contacts{QJsonObject{{QStringLiteral("wa_id"), wa},
+        {QStringLiteral("user_id"), bsuid},
+        {QStringLiteral("profile"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Kim")}}}}};
+    ingest(store, 4,
+        messagesBody(
+            {textMessage(QStringLiteral("wamid.C1"), 150, wa, QStringLiteral("c1"), bsuid)},
+            contacts));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE wa_id = '16505551234' AND "
+                                  "user_id = 'US.1234567890' AND profile_name = 'Kim'")),
+        1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM conversations")), 2);
+    QSqlQuery q(m_db);
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT id, last_inbound_at, last_message_id, unread_count FROM conversations "
+        "WHERE phone_number_id = '106540352242922'")));
+    QVERIFY(q.next());
+    const qint64 merged = q.value(0).toLongLong();
+    QCOMPARE(q.value(1).toLongLong(), 200); // the BSUID conversation's newer message
+    QCOMPARE(q.value(2).toString(), QStringLiteral("wamid.B1"));
+    QCOMPARE(q.value(3).toInt(), 3); // a1 + b1 + c1
+    QCOMPARE(
+        count(
+            QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = %1").arg(merged)),
+        3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id NOT IN "
+                                  "(SELECT id FROM conversations)")),
+        0);
+}
+
+void TestInboundStore::rolledBackBatchLeavesNoStaleIds()
+{
+    InboundStore store(m_db, &m_clock);
+    const QByteArray body = messagesBody(
+        {textMessage(QStringLiteral("wamid.R"), 100, QStringLiteral("111"), QStringLiteral("r"))});
+    QVERIFY(m_db.transaction());
+    QCOMPARE(store.ingest(1, body, 0).messageIds.size(), 1);
+    QVERIFY(m_db.rollback());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages")), 0);
+    // The same store instance, after the rollback: everything is written again, consistently.
+    const IngestResult again = ingest(store, 1, body);
+    QVERIFY(!again.sqlFailed);
+    QCOMPARE(again.messageIds.size(), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages m JOIN conversations c ON "
+                                  "c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id "
+                                  "WHERE k.wa_id = '111'")),
+        1);
+}
+
+void TestInboundStore::bulkIngestKeepsEveryEvent()
+{
+    // 1,000 bodies of 10 events (6 messages from 3 people + 4 statuses), like Meta's batches.
+    constexpr int kBodies = 1000;
+    QList<QByteArray> bodies;
+    for (int b = 0; b < kBodies; ++b) {
+        QJsonArray messages;
+        for (int i = 0; i < 6; ++i) {
+            messages.append(
+                textMessage(QStringLiteral("wamid.BULK.%1.%2").arg(b).arg(i), 1'750'000'000 + b,
+                    QStringLiteral("1650555%1").arg((b * 7 + i) % 500, 4, 10, QLatin1Char('0')),
+                    QStringLiteral("message %1").arg(i)));
+        }
+        QJsonArray statuses;
+        for (int i = 0; i < 4; ++i) {
+            statuses.append(QJsonObject{
+                {QStringLiteral("id"), QStringLiteral("wamid.BULKOUT.%1").arg(b * 2 + i / 2)},
+                {QStringLiteral("status"),
+                    i % 2 ? QStringLiteral("delivered") : QStringLiteral("sent")},
+                {QStringLiteral("timestamp"), QString::number(1'750'000'000 + b)},
+                {QStringLiteral("recipient_id"), QStringLiteral("16505550000")}});
+        }
+        bodies.append(bytes(envelope(QJsonObject{
+            {QStringLiteral("messages"), messages}, {QStringLiteral("statuses"), statuses}})));
+    }
+    InboundStore store(m_db, &m_clock);
+    auto threadCpuUs = [] {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return qint64(t.tv_sec) * 1'000'000 + t.tv_nsec / 1000;
+    };
+    const qint64 cpuStart = threadCpuUs();
+    QElapsedTimer timer;
+    timer.start();
+    int events = 0;
+    for (int b = 0; b < kBodies; b += 50) {
+        QVERIFY(m_db.transaction()); // the journal worker's batching: 50 rows per commit
+        for (int i = b; i < b + 50; ++i) {
+            const IngestResult r = store.ingest(i + 1, bodies.at(i), m_clock.nowMs());
+            QVERIFY(r.parsed && !r.sqlFailed);
+            events += r.totalEvents();
+        }
+        QVERIFY(m_db.commit());
+    }
+    const qint64 ms = qMax<qint64>(1, timer.elapsed());
+    const qint64 cpuUs = qMax<qint64>(1, threadCpuUs() - cpuStart);
+    QCOMPARE(events, kBodies * 10);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages")), kBodies * 6);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM status_events")), kBodies * 4);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM message_status WHERE status = "
+                                  "'delivered'")),
+        kBodies * 2);
+    QCOMPARE(count(QStringLiteral("SELECT sum(unread_count) FROM conversations")), kBodies * 6);
+    // A figure for the log, not a timed assertion.
+    // Wall time includes the fsync of 20 commits and whatever else the machine runs; CPU time is
+    // what the parse worker costs.
+    qInfo("ingested %d events in %lld ms wall (%lld events/s), %lld ms thread CPU (%lld events/s "
+          "per core)",
+        events, ms, events * 1000 / ms, cpuUs / 1000, events * 1'000'000LL / cpuUs);
+}
+
+QTEST_GUILESS_MAIN(TestInboundStore)
+#include "tst_inboundstore.moc"
