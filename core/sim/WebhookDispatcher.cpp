@@ -177,18 +177,18 @@ void WebhookDispatcher::finished(const std::shared_ptr<Post> &post, int httpStat
             m_posts.erase(it);
     } else {
         ++m_failedAttempts;
-        if (now - post->firstAttemptMs >= m_retryPeriodMs) {
+        // First retry immediately, then base * 2^(n-2), capped; an event whose next attempt
+        // would fall outside the retry period is dropped, as Meta drops it after 7 days.
+        const int n = post->record->attempts;
+        qint64 delay = 0;
+        if (n >= 2)
+            delay = qMin(m_retryCapMs, m_retryBaseMs << qMin(n - 2, 30));
+        if (now + delay - post->firstAttemptMs > m_retryPeriodMs) {
             ++m_dropped;
-            qCWarning(core::lcSim)
-                << "webhook dropped after" << post->record->attempts << "attempts";
+            qCWarning(core::lcSim) << "webhook dropped after" << n << "attempts";
             if (it != m_posts.end())
                 m_posts.erase(it);
         } else {
-            // First retry immediately, then base * 2^(n-2), capped.
-            const int n = post->record->attempts;
-            qint64 delay = 0;
-            if (n >= 2)
-                delay = qMin(m_retryCapMs, m_retryBaseMs << qMin(n - 2, 30));
             post->nextAttemptMs = now + delay;
         }
     }
