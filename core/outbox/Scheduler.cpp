@@ -143,7 +143,7 @@ qint64 Scheduler::pump()
     }
     const int slots = maxInFlight() - m_inFlight;
     int claimedCount = 0;
-    if (slots > 0) {
+    if (slots > 0 && m_claiming) {
         const QList<OutboxEntry> claimed = m_store->claim(slots, m_owner, m_options.leaseMs,
             [this, now](const OutboxEntry &e) { return admit(e, now); });
         claimedCount = int(claimed.size());

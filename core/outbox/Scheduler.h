@@ -40,6 +40,8 @@ public:
     void start();
     void stop();
     bool isRunning() const { return m_running; }
+    // false: claim nothing new (answers still recorded), e.g. before a CLI exits.
+    void setClaiming(bool claiming) { m_claiming = claiming; }
 
     // One step: record finished sends, resolve expired leases, claim and send what the limits
     // allow. Returns ms until the next step is useful (-1: nothing queued, nothing in flight).
@@ -89,6 +91,7 @@ private:
     QTimer m_timer;
     bool m_running = false;
     bool m_inPump = false;
+    bool m_claiming = true;
     int m_inFlight = 0;
     double m_latencyMs = 100; // EWMA of request latency
     qint64 m_lastHousekeepingMs = 0;
