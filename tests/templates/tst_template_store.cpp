@@ -262,6 +262,28 @@ private Q_SLOTS:
         QCOMPARE(status(QStringLiteral("101")), QStringLiteral("<gone>"));
     }
 
+    void eventInTheSameSecondAsTheSync()
+    {
+        // Stored at x.700 s; Meta approves at x.900 s and the webhook says x (whole seconds).
+        m_clock.setMs(1'750'000'000'700);
+        QString error;
+        QVERIFY(m_store->upsert(
+            TemplateDefinition::fromGraphJson(tpl(QStringLiteral("102"), QStringLiteral("otp_code"),
+                QStringLiteral("en"), QStringLiteral("PENDING"))),
+            m_clock.nowMs(), &error));
+        insertEvent(QStringLiteral("message_template_status_update"),
+            {{QStringLiteral("template_id"), QStringLiteral("102")},
+                {QStringLiteral("event"), QStringLiteral("APPROVED")},
+                {QStringLiteral("timestamp"), m_clock.nowSecs()}});
+        QCOMPARE(status(QStringLiteral("102")), QStringLiteral("APPROVED"));
+        // One second earlier is older than the stored state.
+        insertEvent(QStringLiteral("message_template_status_update"),
+            {{QStringLiteral("template_id"), QStringLiteral("102")},
+                {QStringLiteral("event"), QStringLiteral("REJECTED")},
+                {QStringLiteral("timestamp"), m_clock.nowSecs() - 1}});
+        QCOMPARE(status(QStringLiteral("102")), QStringLiteral("APPROVED"));
+    }
+
     void syncFollowsCursors()
     {
         QString error;

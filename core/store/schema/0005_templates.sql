@@ -29,7 +29,9 @@ CREATE TABLE IF NOT EXISTS template_edits (
 CREATE INDEX IF NOT EXISTS template_edits_template ON template_edits(template_id, edited_at);
 
 -- message_template_status_update: the event is the new status (REINSTATED means approved again;
--- DELETED removes the row). Matched by id, or by name+language when the id is missing.
+-- DELETED removes the row). Matched by id, or by name+language when the id is missing. Webhook
+-- timestamps are whole seconds: an event counts as at the end of its second, so an approval in
+-- the same second as the create or sync that stored the row is not mistaken for an older one.
 CREATE TRIGGER IF NOT EXISTS templates_status_event AFTER INSERT ON template_events
 WHEN new.field = 'message_template_status_update' AND new.event IS NOT NULL
      AND upper(new.event) <> 'DELETED'
@@ -37,11 +39,11 @@ BEGIN
     UPDATE templates
        SET status = CASE upper(new.event) WHEN 'REINSTATED' THEN 'APPROVED' ELSE upper(new.event) END,
            status_reason = new.reason,
-           status_at = coalesce(new.timestamp * 1000, new.received_at, status_at),
+           status_at = coalesce(new.timestamp * 1000 + 999, new.received_at, status_at),
            category = coalesce(new.category, category)
      WHERE (id = new.template_id
             OR (new.template_id IS NULL AND name = new.template_name AND language = new.language))
-       AND coalesce(new.timestamp * 1000, new.received_at, status_at) >= status_at;
+       AND coalesce(new.timestamp * 1000 + 999, new.received_at, status_at) >= status_at;
 END;
 
 CREATE TRIGGER IF NOT EXISTS templates_deleted_event AFTER INSERT ON template_events
