@@ -916,6 +916,10 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     for (const QString &r : config.marketingOptOut)
         d->optedOut.insert(r);
     d->server = new core::HttpServer(this);
+    // Media uploads go up to 100 MB (documents), plus the multipart framing.
+    core::HttpServer::Limits limits;
+    limits.maxBodyBytes = 101 * 1024 * 1024;
+    d->server->setLimits(limits);
     d->server->setHandler([this](const core::HttpRequest &request, core::HttpResponder responder) {
         HttpResponse response = d->route(request);
         const int lo = d->config.latencyMinMs,
