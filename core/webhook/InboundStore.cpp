@@ -76,11 +76,38 @@ struct InboundStore::Private
     QSqlQuery errorInsert, templateInsert, accountInsert, preferenceInsert;
     bool prepared = false;
 
-    // Per body: contact key ("w:<wa_id>" / "u:<user_id>") -> contact id, and
-    // (phone_number_id, contact id) -> conversation id. Cleared for every body (and on a merge),
-    // so a rolled-back batch can never leave a stale id behind.
-    QHash<QString, qint64> contactCache;
-    QHash<QPair<QString, qint64>, qint64> conversationCache;
+    // Contact key ("w:<wa_id>" / "u:<user_id>") -> contact row, and (phone_number_id, contact
+    // id) -> conversation id, so that a known sender costs no SELECT. Entries written in the
+    // current batch are "pending": they become "committed" only when the caller reports the
+    // COMMIT (batchCommitted), and are dropped on batchRolledBack, so a rolled-back batch never
+    // leaves a stale id behind. A caller that never reports batches gets a per-body cache only.
+    // A merge (which deletes a row) clears everything.
+    struct CachedContact
+    {
+        qint64 id = -1;
+        std::array<QVariant, 5> values; // wa_id, user_id, parent_user_id, username, profile_name
+    };
+    QHash<QString, CachedContact> contacts, pendingContacts;
+    using ConversationKey = QPair<QString, qint64>;
+    QHash<ConversationKey, qint64> conversations, pendingConversations;
+    bool batchesReported = false;
+    static constexpr qsizetype kMaxCached = 200'000;
+
+    const CachedContact *cachedContact(const QString &key) const
+    {
+        auto it = pendingContacts.constFind(key);
+        if (it != pendingContacts.constEnd())
+            return &*it;
+        it = contacts.constFind(key);
+        return it != contacts.constEnd() ? &*it : nullptr;
+    }
+    void clearCaches()
+    {
+        contacts.clear();
+        pendingContacts.clear();
+        conversations.clear();
+        pendingConversations.clear();
+    }
 
     bool prepare(QSqlQuery &q, const QString &sql)
     {
@@ -199,15 +226,23 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
     *ok = true;
     if (!waId.isValid() && !userId.isValid())
         return -1;
-    const bool profileInfo = parentUserId.isValid() || username.isValid() || profileName.isValid();
+    const QVariant incoming[5] = {waId, userId, parentUserId, username, profileName};
     const QString waKey = waId.isValid() ? QLatin1String("w:") + waId.toString() : QString();
     const QString userKey = userId.isValid() ? QLatin1String("u:") + userId.toString() : QString();
-    if (!profileInfo) {
-        const qint64 byWa = waKey.isEmpty() ? -1 : contactCache.value(waKey, -1);
-        const qint64 byUser = userKey.isEmpty() ? -1 : contactCache.value(userKey, -1);
-        if ((waKey.isEmpty() || byWa >= 0) && (userKey.isEmpty() || byUser >= 0)
-            && (byWa < 0 || byUser < 0 || byWa == byUser))
-            return byWa >= 0 ? byWa : byUser;
+    {
+        const CachedContact *byWa = waKey.isEmpty() ? nullptr : cachedContact(waKey);
+        const CachedContact *byUser = userKey.isEmpty() ? nullptr : cachedContact(userKey);
+        if ((waKey.isEmpty() || byWa) && (userKey.isEmpty() || byUser)
+            && (!byWa || !byUser || byWa->id == byUser->id)) {
+            const CachedContact *hit = byWa ? byWa : byUser;
+            bool changes = false;
+            for (int i = 0; i < 5; ++i) {
+                if (incoming[i].isValid() && incoming[i] != hit->values[size_t(i)])
+                    changes = true;
+            }
+            if (!changes)
+                return hit->id;
+        }
     }
 
     contactFind.bindValue(0, waId);
@@ -231,8 +266,8 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
     }
     contactFind.finish();
 
-    const QVariant incoming[5] = {waId, userId, parentUserId, username, profileName};
     qint64 id = -1;
+    CachedContact cached;
     if (rows.isEmpty()) {
         for (int i = 0; i < 5; ++i)
             contactInsert.bindValue(i, incoming[i]);
@@ -243,6 +278,8 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
             return -1;
         }
         id = contactInsert.lastInsertId().toLongLong();
+        for (int i = 0; i < 5; ++i)
+            cached.values[size_t(i)] = incoming[i];
     } else {
         Row row = rows.first();
         if (rows.size() == 2) {
@@ -265,6 +302,8 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
                 changed = true;
         }
         id = row.id;
+        for (int i = 0; i < 5; ++i)
+            cached.values[size_t(i)] = merged[i];
         if (changed) {
             for (int i = 0; i < 5; ++i)
                 contactUpdate.bindValue(i, merged[i]);
@@ -276,10 +315,11 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
             }
         }
     }
-    if (!waKey.isEmpty())
-        contactCache.insert(waKey, id);
-    if (!userKey.isEmpty())
-        contactCache.insert(userKey, id);
+    cached.id = id;
+    if (cached.values[0].isValid())
+        pendingContacts.insert(QLatin1String("w:") + cached.values[0].toString(), cached);
+    if (cached.values[1].isValid())
+        pendingContacts.insert(QLatin1String("u:") + cached.values[1].toString(), cached);
     return id;
 }
 
@@ -342,8 +382,7 @@ qint64 InboundStore::Private::mergeContacts(qint64 winner, qint64 loser, bool *o
             {winner, loser})
         || !run(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {loser}))
         return -1;
-    contactCache.clear();
-    conversationCache.clear();
+    clearCaches();
     qCInfo(lcWebhook) << "merged contact" << loser << "into" << winner;
     *ok = true;
     return winner;
@@ -353,8 +392,11 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
 {
     *ok = true;
     const QPair<QString, qint64> key{phoneNumberId, contactId};
-    const auto cached = conversationCache.constFind(key);
-    if (cached != conversationCache.constEnd())
+    auto cached = pendingConversations.constFind(key);
+    if (cached != pendingConversations.constEnd())
+        return *cached;
+    cached = conversations.constFind(key);
+    if (cached != conversations.constEnd())
         return *cached;
     convFind.bindValue(0, phoneNumberId);
     convFind.bindValue(1, contactId);
@@ -377,7 +419,7 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
         }
         id = convInsert.lastInsertId().toLongLong();
     }
-    conversationCache.insert(key, id);
+    pendingConversations.insert(key, id);
     return id;
 }
 
@@ -392,6 +434,29 @@ InboundStore::~InboundStore() = default;
 int InboundStore::statusRank(const QString &status)
 {
     return WebhookParser::statusRank(status);
+}
+
+void InboundStore::batchCommitted()
+{
+    Private &p = *d;
+    p.batchesReported = true;
+    if (p.contacts.size() + p.pendingContacts.size() > Private::kMaxCached
+        || p.conversations.size() + p.pendingConversations.size() > Private::kMaxCached) {
+        p.clearCaches();
+        return;
+    }
+    p.contacts.insert(p.pendingContacts);
+    p.conversations.insert(p.pendingConversations);
+    p.pendingContacts.clear();
+    p.pendingConversations.clear();
+}
+
+void InboundStore::batchRolledBack()
+{
+    Private &p = *d;
+    p.batchesReported = true;
+    p.pendingContacts.clear();
+    p.pendingConversations.clear();
 }
 
 IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint64 receivedAtMs)
@@ -415,8 +480,10 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     p.journalId = journalId;
     p.receivedAtMs = receivedAtMs;
     p.nowMs = p.clock->nowMs();
-    p.contactCache.clear();
-    p.conversationCache.clear();
+    if (!p.batchesReported) {
+        p.pendingContacts.clear();
+        p.pendingConversations.clear();
+    }
 
     auto fail = [&]() {
         result.sqlFailed = true;

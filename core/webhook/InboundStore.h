@@ -55,6 +55,14 @@ public:
     // Valid JSON of an unknown shape is parsed=true with eventCounts["unknown_field"] and kept.
     IngestResult ingest(qint64 journalId, const QByteArray &body, qint64 receivedAtMs);
 
+    // Optional, for speed: report how each batch of ingest() calls ended. After
+    // batchCommitted() the contacts and conversations that batch wrote are remembered, so that
+    // later rows from the same people need no SELECT. Once you call either, call one of them
+    // after EVERY batch (batchRolledBack() after a ROLLBACK): a rolled-back batch must not be
+    // remembered. Without them, nothing is remembered across rows (always correct, slower).
+    void batchCommitted();
+    void batchRolledBack();
+
     // The window lengths (seconds) of the customer-service window.
     static constexpr qint64 kServiceWindowSecs = 24 * 3600;
     static constexpr qint64 kFreeEntryPointWindowSecs = 72 * 3600;

@@ -127,6 +127,7 @@ private Q_SLOTS:
     void windowAndPreviewOnlyMoveForward();
     void bsuidMergeFoldsConversations();
     void rolledBackBatchLeavesNoStaleIds();
+    void reportedBatchesCacheSafely();
     void bulkIngestKeepsEveryEvent();
 };
 
@@ -344,6 +345,47 @@ void TestInboundStore::rolledBackBatchLeavesNoStaleIds()
         1);
 }
 
+void TestInboundStore::reportedBatchesCacheSafely()
+{
+    InboundStore store(m_db, &m_clock);
+    const QString wa = QStringLiteral("222");
+    auto body = [&](const QString &id, const QString &name) {
+        return messagesBody({textMessage(id, 100, wa, QStringLiteral("x"))},
+            {QJsonObject{{QStringLiteral("wa_id"), wa},
+                {QStringLiteral("profile"), QJsonObject{{QStringLiteral("name"), name}}}}});
+    };
+    // Batch 1 commits: contact and conversation are remembered.
+    QVERIFY(m_db.transaction());
+    QVERIFY(!store.ingest(1, body(QStringLiteral("wamid.1"), QStringLiteral("Ann")), 0).sqlFailed);
+    QVERIFY(m_db.commit());
+    store.batchCommitted();
+    // Batch 2 creates a new person and is rolled back.
+    const QByteArray other = messagesBody(
+        {textMessage(QStringLiteral("wamid.2"), 100, QStringLiteral("333"), QStringLiteral("y"))});
+    QVERIFY(m_db.transaction());
+    QVERIFY(!store.ingest(2, other, 0).sqlFailed);
+    QVERIFY(m_db.rollback());
+    store.batchRolledBack();
+    // Batch 3: the rolled-back person again, and a new profile name for the remembered one.
+    QVERIFY(m_db.transaction());
+    QVERIFY(!store.ingest(3, other, 0).sqlFailed);
+    QVERIFY(
+        !store.ingest(4, body(QStringLiteral("wamid.3"), QStringLiteral("Ann B.")), 0).sqlFailed);
+    QVERIFY(m_db.commit());
+    store.batchCommitted();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages m JOIN conversations c ON "
+                                  "c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id "
+                                  "WHERE k.wa_id = '333'")),
+        1);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT profile_name FROM contacts WHERE wa_id = '222'")).toString(),
+        QStringLiteral("Ann B."));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id NOT IN "
+                                  "(SELECT id FROM conversations)")),
+        0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 2);
+}
+
 void TestInboundStore::bulkIngestKeepsEveryEvent()
 {
     // 1,000 bodies of 10 events (6 messages from 3 people + 4 statuses), like Meta's batches.
@@ -387,6 +429,7 @@ void TestInboundStore::bulkIngestKeepsEveryEvent()
             events += r.totalEvents();
         }
         QVERIFY(m_db.commit());
+        store.batchCommitted();
     }
     const qint64 ms = qMax<qint64>(1, timer.elapsed());
     const qint64 cpuUs = qMax<qint64>(1, threadCpuUs() - cpuStart);
