@@ -488,6 +488,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     auto fail = [&]() {
         result.sqlFailed = true;
         result.error = p.error;
+        // The caller rolls this row (or its batch) back: nothing it wrote may be remembered.
+        p.clearCaches();
         qCWarning(lcWebhook) << "ingest of journal row" << journalId << "failed:" << p.error;
         return result;
     };

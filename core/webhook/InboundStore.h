@@ -59,7 +59,9 @@ public:
     // batchCommitted() the contacts and conversations that batch wrote are remembered, so that
     // later rows from the same people need no SELECT. Once you call either, call one of them
     // after EVERY batch (batchRolledBack() after a ROLLBACK): a rolled-back batch must not be
-    // remembered. Without them, nothing is remembered across rows (always correct, slower).
+    // remembered (the same after rolling back the savepoint of a row whose ingest succeeded).
+    // A failed ingest (sqlFailed) forgets everything by itself. Without these calls nothing is
+    // remembered across rows (always correct, slower).
     void batchCommitted();
     void batchRolledBack();
 
