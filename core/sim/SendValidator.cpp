@@ -456,7 +456,19 @@ SimError SendValidator::validate(const QJsonObject &body, SendRequest *out)
         return param(QStringLiteral("The parameter to is required."));
     }
 
-    const QString type = body.value(QLatin1String("type")).toString(QStringLiteral("text"));
+    static const QSet<QString> kTypes{QStringLiteral("text"), QStringLiteral("image"),
+        QStringLiteral("video"), QStringLiteral("audio"), QStringLiteral("document"),
+        QStringLiteral("sticker"), QStringLiteral("location"), QStringLiteral("contacts"),
+        QStringLiteral("interactive"), QStringLiteral("template"), QStringLiteral("reaction")};
+    // Without `type`, Meta's examples rely on the one message object present (text by default).
+    QString type = body.value(QLatin1String("type")).toString();
+    if (type.isEmpty()) {
+        type = QStringLiteral("text");
+        for (const QString &t : kTypes) {
+            if (t != QLatin1String("contacts") && body.contains(t))
+                type = t;
+        }
+    }
     out->type = type;
     out->bizOpaqueCallbackData = body.value(QLatin1String("biz_opaque_callback_data")).toString();
     if (SendValidator::chars(out->bizOpaqueCallbackData) > 512)
@@ -470,10 +482,6 @@ SimError SendValidator::validate(const QJsonObject &body, SendRequest *out)
             return missing(QStringLiteral("context['message_id']"));
     }
 
-    static const QSet<QString> kTypes{QStringLiteral("text"), QStringLiteral("image"),
-        QStringLiteral("video"), QStringLiteral("audio"), QStringLiteral("document"),
-        QStringLiteral("sticker"), QStringLiteral("location"), QStringLiteral("contacts"),
-        QStringLiteral("interactive"), QStringLiteral("template"), QStringLiteral("reaction")};
     if (!kTypes.contains(type))
         return SimError::make(
             131051, S(QStringLiteral("Message type '%1' is not supported.")).arg(type));
