@@ -225,6 +225,10 @@ public:
         const QString mps = a.has("mps") ? a.value("mps") : qEnvironmentVariable("WA_MPS");
         if (!mps.isEmpty())
             o.messagesPerSecond = std::clamp(mps.toDouble(), 1.0, 1000.0);
+        // Tests shorten the lease to see a killed drainer's rows become `unknown`.
+        const qint64 lease = qEnvironmentVariableIntValue("PARLEY_OUTBOX_LEASE_MS");
+        if (lease > 0)
+            o.leaseMs = lease;
         scheduler = std::make_unique<Scheduler>(store.get(), graph.get(), Clock::system(), o);
         scheduler->start();
         return true;
