@@ -54,6 +54,7 @@ public:
         m_fill.templateObject.insert(
             QStringLiteral("language"), QJsonObject{{QStringLiteral("code"), m_d.language}});
         checkStatus();
+        checkComponentTypes();
 
         QJsonArray components;
         const QJsonObject header = fillHeader();
@@ -112,6 +113,23 @@ private:
         }
         issue(TemplateIssue::Code::NotApproved, QStringLiteral("template"), {},
             templateLabel() + QLatin1Char(' ') + why, meta);
+    }
+
+    // Components this fill does not know how to parameterize would reach Meta without their
+    // parameters (132000): refuse them here instead.
+    void checkComponentTypes()
+    {
+        for (const QJsonValue &cv : m_d.components) {
+            const QString type = cv.toObject().value(QLatin1String("type")).toString().toUpper();
+            if (type == QLatin1String("HEADER") || type == QLatin1String("BODY")
+                || type == QLatin1String("FOOTER") || type == QLatin1String("BUTTONS"))
+                continue;
+            issue(TemplateIssue::Code::UnsupportedComponent, type.toLower(), {},
+                QStringLiteral("%1 components (carousel cards, limited-time offers...) cannot be "
+                               "filled by Parley yet")
+                    .arg(type),
+                0);
+        }
     }
 
     // The index of the unused parameter for (slot, name), -1 if none. Reports duplicates.
@@ -177,6 +195,15 @@ private:
             if (p.text.trimmed().isEmpty()) {
                 issue(TemplateIssue::Code::EmptyParameter, component, v.key(),
                     QStringLiteral("%1 is empty").arg(describe(v)), 131008);
+                return std::nullopt;
+            }
+            if (static const QRegularExpression bad(QStringLiteral("[\\n\\t]| {5,}"));
+                bad.match(p.text).hasMatch()) {
+                // Meta refuses such a parameter (error 100): the layout belongs to the template.
+                issue(TemplateIssue::Code::InvalidValue, component, v.key(),
+                    QStringLiteral("%1 contains a new line, a tab or more than 4 spaces in a row")
+                        .arg(describe(v)),
+                    100);
                 return std::nullopt;
             }
             o = {

@@ -539,6 +539,17 @@ private Q_SLOTS:
         QCOMPARE(fill.issues.first().metaErrorCode, meta);
     }
 
+    void unsupportedComponentsAreRefused()
+    {
+        TemplateDefinition d = aprilPromo();
+        d.components.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("CAROUSEL")},
+            {QStringLiteral("cards"), QJsonArray{}}});
+        const TemplateFill fill
+            = fillTemplate(d, {TemplateParam::bodyText({}, "a"), TemplateParam::bodyText({}, "b")});
+        QCOMPARE(codes(fill), QList{TemplateIssue::Code::UnsupportedComponent});
+        QCOMPARE(fill.issues.first().component, QStringLiteral("carousel"));
+    }
+
     void formattingMarkersPreserved()
     {
         const TemplateDefinition d = definition(R"({"id":"6","name":"fmt","language":"en",
