@@ -235,7 +235,7 @@ bool Journal::commitBatch(
         if (!ok)
             execSql(db, "ROLLBACK", nullptr);
     }
-    m_gate.unlock();
+    m_gate.unlockUrgent();
     if (!ok) {
         m_commitFailures.inc();
         qCWarning(lcJournal) << "journal commit of" << batch.size()

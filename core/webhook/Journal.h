@@ -22,25 +22,64 @@
 namespace parley::core {
 
 // Serialises the two writers of the store inside one process (the journal's writer thread and
-// the ingest pipeline's parse worker) without SQLite's busy-wait, which sleeps in steps of
-// milliseconds. The journal takes it "urgently": the parse worker sees that and yields between
-// rows, so a waiting group commit is delayed by at most one row's parse.
+// the ingest pipeline's parse worker) without SQLite's busy handler, which sleeps in steps of
+// milliseconds. The two take turns: the parse worker yields between rows once the journal has
+// waited for yieldAfter, and when the journal releases the gate while the parse worker waits,
+// the parse worker goes next. So a group commit waits at most one parse slice, and the parse
+// worker is never starved by a stream of commits.
 class WriteGate
 {
 public:
-    void lock() { m_mutex.lock(); }
+    // The journal.
     void lockUrgent()
     {
-        m_urgent.fetch_add(1, std::memory_order_relaxed);
-        m_mutex.lock();
-        m_urgent.fetch_sub(1, std::memory_order_relaxed);
+        std::unique_lock lock(m_mutex);
+        ++m_urgentWaiting;
+        m_urgentFlag.fetch_add(1, std::memory_order_relaxed);
+        m_cv.wait(lock, [this] { return !m_held && !m_normalTurn; });
+        --m_urgentWaiting;
+        m_urgentFlag.fetch_sub(1, std::memory_order_relaxed);
+        m_held = true;
     }
-    void unlock() { m_mutex.unlock(); }
-    bool urgentWaiting() const { return m_urgent.load(std::memory_order_relaxed) > 0; }
+    void unlockUrgent()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_held = false;
+            if (m_normalWaiting)
+                m_normalTurn = true;
+        }
+        m_cv.notify_all();
+    }
+    // The parse worker.
+    void lock()
+    {
+        std::unique_lock lock(m_mutex);
+        m_normalWaiting = true;
+        m_cv.wait(lock, [this] { return !m_held && (m_urgentWaiting == 0 || m_normalTurn); });
+        m_normalWaiting = false;
+        m_normalTurn = false;
+        m_held = true;
+    }
+    void unlock()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_held = false;
+        }
+        m_cv.notify_all();
+    }
+    // True while the journal waits for the gate: the holder should finish soon.
+    bool urgentWaiting() const { return m_urgentFlag.load(std::memory_order_relaxed) > 0; }
 
 private:
     std::mutex m_mutex;
-    std::atomic<int> m_urgent{0};
+    std::condition_variable m_cv;
+    bool m_held = false;
+    int m_urgentWaiting = 0;
+    bool m_normalWaiting = false;
+    bool m_normalTurn = false;
+    std::atomic<int> m_urgentFlag{0};
 };
 
 // The durable journal of authentic webhook bodies, with group commit. append() queues a body

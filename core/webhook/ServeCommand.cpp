@@ -103,8 +103,11 @@ int runServe(const QStringList &args)
         QStringLiteral("idle-timeout-ms"), QString(), QStringLiteral("ms"));
     const QCommandLineOption maxBatch(
         QStringLiteral("journal-max-batch"), QString(), QStringLiteral("rows"));
+    const QCommandLineOption noParse(QStringLiteral("no-parse")); // journal only (benchmarks)
+    const QCommandLineOption parseYield(
+        QStringLiteral("parse-yield-us"), QString(), QStringLiteral("us"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, help,
-        requestTimeout, idleTimeout, maxBatch});
+        requestTimeout, idleTimeout, maxBatch, noParse, parseYield});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
         return cli::Usage;
@@ -163,7 +166,12 @@ int runServe(const QStringList &args)
         return cli::Failure;
     }
     IngestPipeline pipeline(dbPath, &journal, Clock::system(), &metrics);
-    if (!pipeline.start(&error)) {
+    if (parser.isSet(parseYield)) {
+        IngestPipeline::Options options;
+        options.yieldAfterUs = parser.value(parseYield).toInt();
+        pipeline.setOptions(options);
+    }
+    if (!parser.isSet(noParse) && !pipeline.start(&error)) {
         std::fprintf(stderr, "serve: cannot start the parse worker: %s\n", qPrintable(error));
         return cli::Failure;
     }
