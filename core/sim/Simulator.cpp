@@ -87,6 +87,7 @@ public:
     QHash<QString, qint64> byType, byError, byRecipient;
     qint64 acceptedCount = 0, rejectedCount = 0, inboundCount = 0, readReceipts = 0;
     quint64 wamidCounter = 0;
+    const qint64 instanceNonce = QDateTime::currentMSecsSinceEpoch();
     QString scenarioDir;
 
     // --- helpers ---------------------------------------------------------------------------
@@ -126,7 +127,8 @@ public:
     QString newWamid()
     {
         // Meta's ids are base64 of a protobuf; ours only need to look alike and be unique.
-        const QByteArray raw = "SIM" + QByteArray::number(config.seed) + '.'
+        // The instance nonce keeps ids unique across simulator restarts against the same store.
+        const QByteArray raw = "SIM" + QByteArray::number(instanceNonce, 36) + '.'
             + QByteArray::number(++wamidCounter) + '.' + QByteArray::number(random.generate(), 16);
         return str("wamid.HBgL") + QString::fromLatin1(raw.toBase64());
     }
