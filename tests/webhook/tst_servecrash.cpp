@@ -5,6 +5,7 @@
 #include "webhook/HttpTestClient.h"
 #include "webhook/Signature.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -43,8 +44,10 @@ class TestServeCrash : public QObject
 private:
     QTemporaryDir m_dir;
 
+    QString m_metricsAddress;
+
     // Starts serve and returns its webhook port (0 on failure).
-    quint16 startServe(QProcess &process)
+    quint16 startServe(QProcess &process, bool metrics = false)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("WA_APP_SECRET"), QString::fromLatin1(kSecret));
@@ -55,7 +58,7 @@ private:
             {QStringLiteral("serve"), QStringLiteral("--db"),
                 m_dir.filePath(QStringLiteral("store.db")), QStringLiteral("--listen"),
                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--metrics-listen"),
-                QStringLiteral("off")});
+                metrics ? QStringLiteral("127.0.0.1:0") : QStringLiteral("off")});
         if (!process.waitForStarted(10000))
             return 0;
         QByteArray line;
@@ -65,11 +68,29 @@ private:
             line += process.readAllStandardOutput();
         }
         const QJsonObject ready = QJsonDocument::fromJson(line.trimmed()).object();
+        m_metricsAddress = ready.value(QStringLiteral("metrics")).toString();
         return quint16(
             ready.value(QStringLiteral("webhooks")).toString().section(u':', -1).toUInt());
     }
 
 private Q_SLOTS:
+    void refusesToStartWithoutAppSecret()
+    {
+        QVERIFY(m_dir.isValid());
+        QProcess serve;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("WA_APP_SECRET"));
+        serve.setProcessEnvironment(env);
+        serve.start(QStringLiteral(PARLEYCTL_PATH),
+            {QStringLiteral("serve"), QStringLiteral("--db"),
+                m_dir.filePath(QStringLiteral("nosecret.db")), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0")});
+        QVERIFY(serve.waitForFinished(20000));
+        QCOMPARE(serve.exitCode(), 2);
+        QVERIFY(serve.readAllStandardError().contains("no app secret"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nosecret.db"))));
+    }
+
     void acknowledgedRequestsSurviveKill9()
     {
         QVERIFY(m_dir.isValid());
@@ -114,7 +135,7 @@ private Q_SLOTS:
 
         // Restart on the same store; the parse worker finishes what the killed one left.
         QProcess again;
-        const quint16 port2 = startServe(again);
+        const quint16 port2 = startServe(again, true);
         QVERIFY2(port2 != 0, "serve did not restart");
 
         const QString dbPath = m_dir.filePath(QStringLiteral("store.db"));
@@ -178,6 +199,19 @@ private Q_SLOTS:
         QTRY_COMPARE(
             scalar(QStringLiteral("SELECT count(*) FROM messages WHERE id = 'wamid.crash.after'")),
             1);
+
+        // Its metrics listener reports what happened.
+        const quint16 metricsPort = quint16(m_metricsAddress.section(u':', -1).toUInt());
+        QVERIFY(metricsPort != 0);
+        auto scrape
+            = [metricsPort] { return HttpTestClient(metricsPort).request("GET", "/metrics"); };
+        QTRY_VERIFY(scrape().body.contains("parley_journal_backlog 0\n"));
+        const auto metrics = scrape();
+        QCOMPARE(metrics.status, 200);
+        QVERIFY2(metrics.body.contains("parley_webhook_requests_total{result=\"journaled\"} 1\n"),
+            metrics.body.constData());
+        QVERIFY(metrics.body.contains("# TYPE parley_ingest_latency_seconds histogram"));
+        QVERIFY(metrics.body.contains("parley_webhook_events_total{kind=\"message\"}"));
 
         db = QSqlDatabase();
         Database::close(QStringLiteral("tst-crash"));
