@@ -516,9 +516,9 @@ private:
                 }
                 const QString encoded = encodeUrlSuffix(suffix);
                 if (!otp) {
-                    const QString full = QString(b.url).replace(
-                        QRegularExpression(QStringLiteral(R"(\{\{\s*[A-Za-z0-9_]+\s*\}\})")),
-                        encoded);
+                    static const QRegularExpression variable(
+                        QStringLiteral(R"(\{\{\s*[A-Za-z0-9_]+\s*\}\})"));
+                    const QString full = QString(b.url).replace(variable, encoded);
                     if (full.size() > kUrlMax) {
                         issue(TemplateIssue::Code::TextTooLong, component, key,
                             QStringLiteral("%1: the URL with its suffix is %2 characters; the "
