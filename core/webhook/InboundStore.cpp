@@ -131,7 +131,7 @@ struct InboundStore::Private
     bool prepareAll();
     qint64 resolveContact(const QVariant &waId, const QVariant &userId,
         const QVariant &parentUserId, const QVariant &username, const QVariant &profileName,
-        bool *ok);
+        bool *ok, bool retried = false);
     qint64 mergeContacts(qint64 winner, qint64 loser, bool *ok);
     qint64 conversation(const QString &phoneNumberId, qint64 contactId, bool *ok);
 };
@@ -153,7 +153,7 @@ bool InboundStore::Private::prepareAll()
             "WHERE wa_id = ? OR user_id = ? ORDER BY id LIMIT 2"))
         && prepare(contactInsert, QStringLiteral(
             "INSERT INTO contacts(wa_id, user_id, parent_user_id, username, profile_name, "
-            "created_at, updated_at) VALUES(?,?,?,?,?,?,?)"))
+            "created_at, updated_at) VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"))
         && prepare(contactUpdate, QStringLiteral(
             "UPDATE contacts SET wa_id = ?, user_id = ?, parent_user_id = ?, username = ?, "
             "profile_name = ?, updated_at = ? WHERE id = ?"))
@@ -161,7 +161,7 @@ bool InboundStore::Private::prepareAll()
             "SELECT id FROM conversations WHERE phone_number_id = ? AND contact_id = ?"))
         && prepare(convInsert, QStringLiteral(
             "INSERT INTO conversations(phone_number_id, contact_id, created_at, updated_at) "
-            "VALUES(?,?,?,?)"))
+            "VALUES(?,?,?,?) ON CONFLICT DO NOTHING"))
         // SET expressions all see the row as it was: the CASEs compare with the old
         // last_message_at. Window and last inbound only move forward.
         && prepare(convInbound, QStringLiteral(
@@ -221,7 +221,8 @@ bool InboundStore::Private::prepareAll()
 }
 
 qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVariant &userId,
-    const QVariant &parentUserId, const QVariant &username, const QVariant &profileName, bool *ok)
+    const QVariant &parentUserId, const QVariant &username, const QVariant &profileName, bool *ok,
+    bool retried)
 {
     *ok = true;
     if (!waId.isValid() && !userId.isValid())
@@ -276,6 +277,15 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
         if (!exec(contactInsert)) {
             *ok = false;
             return -1;
+        }
+        if (contactInsert.numRowsAffected() != 1) {
+            // Another writer (the outbox, the console) added this person since our SELECT.
+            if (retried) {
+                error = QStringLiteral("contact insert conflicted twice");
+                *ok = false;
+                return -1;
+            }
+            return resolveContact(waId, userId, parentUserId, username, profileName, ok, true);
         }
         id = contactInsert.lastInsertId().toLongLong();
         for (int i = 0; i < 5; ++i)
@@ -417,7 +427,25 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
             *ok = false;
             return -1;
         }
-        id = convInsert.lastInsertId().toLongLong();
+        if (convInsert.numRowsAffected() == 1) {
+            id = convInsert.lastInsertId().toLongLong();
+        } else {
+            // Another writer added it since our SELECT.
+            convFind.bindValue(0, phoneNumberId);
+            convFind.bindValue(1, contactId);
+            if (!exec(convFind)) {
+                *ok = false;
+                return -1;
+            }
+            if (convFind.next())
+                id = convFind.value(0).toLongLong();
+            convFind.finish();
+            if (id < 0) {
+                error = QStringLiteral("conversation insert conflicted");
+                *ok = false;
+                return -1;
+            }
+        }
     }
     pendingConversations.insert(key, id);
     return id;
