@@ -311,6 +311,24 @@ private Q_SLOTS:
         QCOMPARE(m_receiver->statuses().size(), 3);
     }
 
+    void duplicatesAndReordering()
+    {
+        cleanup();
+        SimConfig config;
+        config.webhookDuplicateRate = 1.0;
+        config.webhookReorderRate = 1.0;
+        startSim(config);
+        const QString first = m_sim->customerWritesText(kCustomer, QStringLiteral("one"));
+        const QString second = m_sim->customerWritesText(kCustomer, QStringLiteral("two"));
+        m_sim->runDueEvents();
+        QVERIFY(waitFor([&] { return m_receiver->requests.size() == 4; }));
+        QCOMPARE(m_receiver->messages().size(), 4);
+        // Held back: the second message is posted (twice) before the first.
+        QCOMPARE(m_receiver->messages().first().value(QLatin1String("id")).toString(), second);
+        QCOMPARE(m_receiver->messages().last().value(QLatin1String("id")).toString(), first);
+        QCOMPARE(m_receiver->requests[0].body, m_receiver->requests[1].body);
+    }
+
     void scenarioCustomersWriteAndReact()
     {
         cleanup();
