@@ -1,0 +1,411 @@
+#include "MainWindow.h"
+
+#include "Composer.h"
+#include "ConsoleSession.h"
+#include "ConsoleStore.h"
+#include "ConversationDelegate.h"
+#include "ConversationListModel.h"
+#include "MessageDelegate.h"
+#include "SearchDialog.h"
+#include "SettingsDialog.h"
+#include "Style.h"
+#include "TemplatePickerDialog.h"
+#include "ThreadModel.h"
+#include "ThreadView.h"
+#include "common/Clock.h"
+#include "common/Log.h"
+#include "outbox/Outbox.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace parley::ui {
+
+namespace {
+constexpr int ReadAfterFocusMs = 3000;
+}
+
+MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
+    : QMainWindow(parent), m_session(session),
+      m_conversations(new ConversationListModel(session->store(), this)),
+      m_thread(new ThreadModel(session->store(), this))
+{
+    setWindowTitle(session->isDemo() ? tr("Parley — demo") : tr("Parley"));
+    buildUi();
+    buildMenus();
+
+    connect(m_session->store(), &ConsoleStore::contactReady, this, &MainWindow::onContact);
+    connect(m_session->store(), &ConsoleStore::templatesReady, this,
+        [this](quint64 request, const QList<core::TemplateDefinition> &templates) {
+            if (request != m_templatesRequest)
+                return;
+            m_templatesRequest = 0;
+            auto *dialog = new TemplatePickerDialog(templates, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            m_picker = dialog;
+            const ConversationRow target = m_current;
+            connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
+                QString error;
+                if (m_session->sendTemplate(target, dialog->templateObject(), &error).isEmpty())
+                    statusBar()->showMessage(error, 8000);
+            });
+            dialog->open();
+            Q_EMIT templatePickerShown();
+        });
+    connect(m_session->store(), &ConsoleStore::changed, this, [this](const StoreChange &change) {
+        if (m_current.id && (change.everything || change.conversationIds.contains(m_current.id)))
+            m_contactRequest = m_session->store()->requestContact(m_current.id);
+    });
+    connect(m_conversations, &ConversationListModel::refreshed, this, [this] {
+        if (m_pendingOpen) {
+            const int row = m_conversations->rowOf(m_pendingOpen);
+            if (row >= 0) {
+                m_pendingOpen = 0;
+                m_list->setCurrentIndex(m_conversations->index(row));
+            }
+        }
+        // The open conversation's row changed (window renewed, new preview): keep the header true.
+        if (const ConversationRow *r = m_conversations->rowAt(m_conversations->rowOf(m_current.id)))
+            m_current = *r;
+        updateHeader();
+    });
+    connect(m_session, &ConsoleSession::sendFailed, this,
+        [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, [this] {
+        updateHeader();
+        m_list->viewport()->update();
+    });
+    m_countdown.start();
+
+    m_readPolicy.setSingleShot(true);
+    m_readPolicy.setInterval(ReadAfterFocusMs);
+    connect(&m_readPolicy, &QTimer::timeout, this, [this] {
+        if (m_current.id && isActiveWindow())
+            m_session->store()->markRead(m_current.id);
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_conversations->refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    m_splitter = new QSplitter(this);
+    setCentralWidget(m_splitter);
+
+    auto *left = new QWidget(m_splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 0, 4);
+    auto *filters = new QHBoxLayout;
+    m_filter = new QComboBox(left);
+    m_filter->setAccessibleName(tr("Filter conversations"));
+    m_filter->addItem(tr("All"), int(ConversationFilter::All));
+    m_filter->addItem(tr("Unread"), int(ConversationFilter::Unread));
+    m_filter->addItem(tr("Window closing"), int(ConversationFilter::WindowClosing));
+    m_filter->addItem(tr("Window closed"), int(ConversationFilter::WindowClosed));
+    m_sort = new QComboBox(left);
+    m_sort->setAccessibleName(tr("Sort conversations"));
+    m_sort->addItem(tr("Recent activity"), int(ConversationSort::RecentActivity));
+    m_sort->addItem(tr("Window closing soonest"), int(ConversationSort::WindowClosingSoonest));
+    filters->addWidget(m_filter);
+    filters->addWidget(m_sort);
+    leftLayout->addLayout(filters);
+    m_number = new QComboBox(left);
+    m_number->setAccessibleName(tr("Business number"));
+    m_number->addItem(tr("All business numbers"), QString());
+    if (!m_session->phoneNumberId().isEmpty())
+        m_number->addItem(m_session->phoneNumberId(), m_session->phoneNumberId());
+    leftLayout->addWidget(m_number);
+    m_list = new QListView(left);
+    m_list->setAccessibleName(tr("Conversations"));
+    m_list->setModel(m_conversations);
+    m_list->setItemDelegate(new ConversationDelegate(m_session->clock(), m_list));
+    m_list->setUniformItemSizes(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    leftLayout->addWidget(m_list, 1);
+
+    auto *center = new QWidget(m_splitter);
+    auto *centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 4, 0, 0);
+    centerLayout->setSpacing(0);
+    m_header = new QLabel(center);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setContentsMargins(10, 6, 10, 6);
+    m_header->setAccessibleName(tr("Conversation"));
+    centerLayout->addWidget(m_header);
+    m_threadView = new ThreadView(center);
+    m_threadView->setThreadModel(m_thread);
+    centerLayout->addWidget(m_threadView, 1);
+    m_composer = new Composer(center);
+    m_composer->setEnabled(false);
+    centerLayout->addWidget(m_composer);
+
+    m_contact = new QLabel(m_splitter);
+    m_contact->setAccessibleName(tr("Contact"));
+    m_contact->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_contact->setWordWrap(true);
+    m_contact->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_contact->setContentsMargins(10, 10, 10, 10);
+    m_contact->setMinimumWidth(180);
+
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(center);
+    m_splitter->addWidget(m_contact);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({300, 620, 220});
+    resize(1180, 720);
+
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        m_conversations->setFilter(ConversationFilter(m_filter->currentData().toInt()));
+    });
+    connect(m_sort, &QComboBox::currentIndexChanged, this,
+        [this] { m_conversations->setSort(ConversationSort(m_sort->currentData().toInt())); });
+    connect(m_number, &QComboBox::currentIndexChanged, this,
+        [this] { m_conversations->setPhoneNumberId(m_number->currentData().toString()); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MainWindow::onCurrentChanged);
+    connect(m_composer, &Composer::sendRequested, this, &MainWindow::onSend);
+    connect(m_composer, &Composer::templateRequested, this, &MainWindow::openTemplatePicker);
+    connect(m_threadView->messageDelegate(), &MessageDelegate::actionRequested, this,
+        &MainWindow::onAction);
+    connect(
+        m_threadView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+            const MessageRow row = index.data(ThreadModel::MessageRole).value<MessageRow>();
+            m_composer->setReplyTo(row.id, ThreadModel::bodyText(row));
+            m_composer->editor()->setFocus();
+        });
+    connect(m_thread, &ThreadModel::messageReady, m_threadView, &ThreadView::showRow);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *search = edit->addAction(tr("&Search messages…"), this, &MainWindow::openSearch);
+    search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
+    QAction *tpl = edit->addAction(tr("Send a &template…"), this, &MainWindow::openTemplatePicker);
+    tpl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        QMessageBox::information(this, tr("Keyboard shortcuts"),
+            tr("Enter: send\nShift+Enter: new line\nCtrl+K or Ctrl+F: search messages\n"
+               "Ctrl+T: send a template\nDouble-click a message: reply to it\nEsc: cancel the "
+               "reply\n"
+               "Ctrl+Q: quit"));
+    });
+    help->addAction(tr("&About Parley"), this, [this] {
+        QMessageBox::about(this, tr("About Parley"),
+            tr("Parley %1 — a native desktop agent console for the WhatsApp Cloud API.")
+                .arg(QStringLiteral(PARLEY_VERSION)));
+    });
+}
+
+SearchDialog *MainWindow::searchDialog()
+{
+    if (!m_search) {
+        m_search = new SearchDialog(m_session->store(), this);
+        connect(m_search, &SearchDialog::hitChosen, this, [this](const SearchHit &hit) {
+            if (hit.conversationId != m_current.id) {
+                openConversation(hit.conversationId);
+                // The conversation opens asynchronously; jump once its first page is in.
+                auto *once = new QObject(this);
+                connect(m_thread, &ThreadModel::loaded, once, [this, hit, once] {
+                    once->deleteLater();
+                    m_thread->jumpTo(hit.rowid, hit.timestamp);
+                });
+            } else {
+                m_thread->jumpTo(hit.rowid, hit.timestamp);
+            }
+        });
+    }
+    return m_search;
+}
+
+TemplatePickerDialog *MainWindow::templatePicker() const
+{
+    return m_picker.data();
+}
+
+void MainWindow::openSearch()
+{
+    SearchDialog *dialog = searchDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->input()->setFocus();
+    dialog->input()->selectAll();
+}
+
+void MainWindow::openConversation(qint64 conversationId)
+{
+    const int row = m_conversations->rowOf(conversationId);
+    if (row >= 0) {
+        m_list->setCurrentIndex(m_conversations->index(row));
+        return;
+    }
+    // Not in the current filter: show everything and select it when the list is in.
+    m_pendingOpen = conversationId;
+    m_filter->setCurrentIndex(0);
+    m_conversations->refresh();
+}
+
+void MainWindow::onCurrentChanged()
+{
+    const ConversationRow *row = m_conversations->rowAt(m_list->currentIndex().row());
+    if (!row || row->id == m_current.id) {
+        if (row)
+            m_current = *row;
+        updateHeader();
+        return;
+    }
+    m_current = *row;
+    m_thread->setConversation(m_current.id);
+    m_composer->setEnabled(true);
+    m_composer->clear();
+    m_contactRequest = m_session->store()->requestContact(m_current.id);
+    m_readPolicy.start();
+    updateHeader();
+}
+
+void MainWindow::updateHeader()
+{
+    if (!m_current.id) {
+        m_header->setText(tr("<b>Select a conversation</b>"));
+        return;
+    }
+    const qint64 left = m_current.windowExpiresAt - m_session->clock()->nowSecs();
+    const QColor colour = ConversationDelegate::chipColour(left, palette());
+    const QString window = left > 0
+        ? tr("window closes in %1").arg(ConversationDelegate::chipText(left))
+        : tr("window closed");
+    m_header->setText(QStringLiteral("<b>%1</b> &nbsp; <span style=\"color:%2\">● %3</span>")
+                          .arg(ConversationListModel::titleFor(m_current).toHtmlEscaped(),
+                              colour.name(), window.toHtmlEscaped()));
+    m_composer->setWindowOpen(left > 0);
+}
+
+void MainWindow::onSend(const QString &text, const QString &replyTo)
+{
+    if (!m_current.id)
+        return;
+    QString error;
+    if (m_session->sendText(m_current, text, replyTo, &error).isEmpty()) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    m_composer->clear();
+}
+
+void MainWindow::onAction(const MessageRow &row, const QString &action)
+{
+    if (action == QLatin1String("retry"))
+        m_session->retry(row.outboxId);
+    else if (action == QLatin1String("send_template"))
+        openTemplatePicker();
+    else if (action == QLatin1String("reauthenticate"))
+        openSettings();
+}
+
+void MainWindow::openTemplatePicker()
+{
+    if (!m_current.id || m_templatesRequest)
+        return;
+    m_templatesRequest = m_session->store()->requestTemplates();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_session->secrets(), this);
+    dialog.exec();
+}
+
+void MainWindow::onContact(quint64 request, const ContactDetails &d)
+{
+    if (request != m_contactRequest)
+        return;
+    auto date = [](qint64 secs) {
+        return secs ? QLocale().toString(
+                   QDateTime::fromSecsSinceEpoch(secs).toLocalTime(), QLocale::ShortFormat)
+                    : QStringLiteral("—");
+    };
+    const qint64 left = d.windowExpiresAt - m_session->clock()->nowSecs();
+    QString html = QStringLiteral("<h3>%1</h3>")
+                       .arg((d.profileName.isEmpty() ? ConversationListModel::titleFor(m_current)
+                                                     : d.profileName)
+                                .toHtmlEscaped());
+    auto line = [&html](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            html += QStringLiteral("<p><b>%1</b><br>%2</p>")
+                        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    line(tr("Phone"), d.waId.isEmpty() ? QString() : QLatin1Char('+') + d.waId);
+    line(tr("BSUID"), d.userId);
+    line(tr("Username"), d.username.isEmpty() ? QString() : QLatin1Char('@') + d.username);
+    line(tr("Business number"), d.phoneNumberId);
+    line(tr("Service window"),
+        left > 0 ? tr("open, %1 left").arg(ConversationDelegate::chipText(left)) : tr("closed"));
+    line(tr("Messages"), tr("%1 received, %2 sent").arg(d.inboundCount).arg(d.outboundCount));
+    line(tr("First contact"), date(d.firstMessageAt));
+    line(tr("Last contact"), date(d.lastMessageAt));
+    m_contact->setText(html);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyTheme();
+    else if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_current.id)
+        m_readPolicy.start();
+    QMainWindow::changeEvent(event);
+}
+
+// Light and dark follow the system palette; the colours derived from it are re-read here.
+void MainWindow::applyTheme()
+{
+    if (!m_threadView)
+        return;
+    QPalette pal = m_threadView->palette();
+    pal.setColor(QPalette::Base, style::threadBackground(palette()));
+    m_threadView->setPalette(pal);
+    m_threadView->messageDelegate()->clearCache();
+    m_threadView->viewport()->update();
+    updateHeader();
+}
+
+} // namespace parley::ui

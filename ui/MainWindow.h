@@ -1,0 +1,89 @@
+#pragma once
+
+#include "ConsoleTypes.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QSplitter;
+
+namespace parley::ui {
+
+class Composer;
+class ConsoleSession;
+class ConversationListModel;
+class SearchDialog;
+class TemplatePickerDialog;
+class ThreadModel;
+class ThreadView;
+
+// The agent console: conversations on the left, the open thread with its composer in the
+// middle, the contact on the right.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ConsoleSession *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ConversationListModel *conversationModel() const { return m_conversations; }
+    ThreadModel *threadModel() const { return m_thread; }
+    QListView *conversationView() const { return m_list; }
+    ThreadView *threadView() const { return m_threadView; }
+    Composer *composer() const { return m_composer; }
+    QLabel *contactPanel() const { return m_contact; }
+    QComboBox *filterBox() const { return m_filter; }
+    SearchDialog *searchDialog();
+    TemplatePickerDialog *templatePicker() const;
+    qint64 currentConversationId() const { return m_current.id; }
+
+    // Opens a conversation (as if the agent clicked it in the list).
+    void openConversation(qint64 conversationId);
+    void openSearch();
+    void openTemplatePicker();
+    void openSettings();
+
+Q_SIGNALS:
+    void templatePickerShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void onCurrentChanged();
+    void onSend(const QString &text, const QString &replyTo);
+    void onAction(const MessageRow &row, const QString &action);
+    void onContact(quint64 request, const ContactDetails &details);
+    void updateHeader();
+    void applyTheme();
+
+    ConsoleSession *m_session;
+    ConversationListModel *m_conversations;
+    ThreadModel *m_thread;
+    QListView *m_list;
+    ThreadView *m_threadView;
+    Composer *m_composer;
+    QLabel *m_header;
+    QLabel *m_contact;
+    QComboBox *m_filter;
+    QComboBox *m_sort;
+    QComboBox *m_number;
+    QSplitter *m_splitter;
+    QPointer<SearchDialog> m_search;
+    QPointer<TemplatePickerDialog> m_picker;
+    ConversationRow m_current;
+    qint64 m_pendingOpen = 0;
+    quint64 m_contactRequest = 0;
+    quint64 m_templatesRequest = 0;
+    QTimer m_countdown; // the window chips count down every second
+    QTimer m_readPolicy; // mark read after the thread has been in focus for a while
+};
+
+} // namespace parley::ui
