@@ -753,33 +753,15 @@ HttpResponse SimulatorPrivate::handleObject(const HttpRequest &request, const QS
             return jsonResponse(200, templates.toJson(*t, fields));
         }
         if (request.method == "POST") {
-            // Edit: only APPROVED, REJECTED or PAUSED templates; the category cannot change.
-            if (t->status != QLatin1String("APPROVED") && t->status != QLatin1String("REJECTED")
-                && t->status != QLatin1String("PAUSED"))
-                return error(SimError::make(
-                    100, str("Only approved, rejected or paused templates can be edited.")));
-            const QJsonObject edit = QJsonDocument::fromJson(request.body).object();
-            if (edit.contains(str("category")) && t->status == QLatin1String("APPROVED")
-                && edit.value(str("category")).toString().toUpper() != t->category)
-                return error(SimError::make(
-                    100, str("The category of an approved template cannot be changed.")));
-            QJsonObject replacement = templates.toJson(*t,
-                {str("name"), str("language"), str("category"), str("components"),
-                    str("parameter_format")});
-            if (edit.contains(str("components")))
-                replacement.insert(str("components"), edit.value(str("components")));
-            replacement.remove(str("id"));
-            const QString tid = t->id;
-            int removed = 0;
-            templates.remove(QString(), tid, &removed);
-            TemplateStore probe = templates;
-            SimTemplate created;
-            if (SimError e = probe.create(replacement, now(), 0, QString(), &created);
-                e.isError()) {
-                templates.add(replacement, str("APPROVED"));
+            SimTemplate edited;
+            if (SimError e = templates.edit(id, QJsonDocument::fromJson(request.body).object(),
+                    now(), config.templateApprovalDelayMs, config.rejectTemplateMarker, &edited);
+                e.isError())
                 return error(e);
-            }
-            templates.add(replacement, str("PENDING"));
+            at(edited.decideAtMs, [this] {
+                for (const TemplateStatusChange &c : templates.decideDue(now()))
+                    templateWebhook(c);
+            });
             return jsonResponse(200, {{str("success"), true}});
         }
         return error(unknownObject(id, "delete"));

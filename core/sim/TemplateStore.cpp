@@ -269,6 +269,47 @@ SimError TemplateStore::create(const QJsonObject &request, qint64 nowMs, qint64 
     return {};
 }
 
+SimError TemplateStore::edit(const QString &id, const QJsonObject &request, qint64 nowMs,
+    qint64 approvalDelayMs, const QString &rejectMarker, SimTemplate *edited)
+{
+    SimTemplate *t = nullptr;
+    for (SimTemplate &candidate : m_templates) {
+        if (candidate.id == id)
+            t = &candidate;
+    }
+    if (!t)
+        return SimError::make(100, QStringLiteral("Unknown template."));
+    if (t->status != QLatin1String("APPROVED") && t->status != QLatin1String("REJECTED")
+        && t->status != QLatin1String("PAUSED"))
+        return SimError::make(
+            100, QStringLiteral("Only approved, rejected or paused templates can be edited."));
+    const QString category = request.contains(QLatin1String("category"))
+        ? upper(request.value(QLatin1String("category")))
+        : t->category;
+    if (t->status == QLatin1String("APPROVED") && category != t->category)
+        return SimError::make(
+            100, QStringLiteral("The category of an approved template cannot be changed."));
+    const QJsonObject candidate{{QStringLiteral("name"), t->name},
+        {QStringLiteral("language"), t->language}, {QStringLiteral("category"), category},
+        {QStringLiteral("parameter_format"), t->parameterFormat},
+        {QStringLiteral("components"),
+            request.contains(QLatin1String("components"))
+                ? request.value(QLatin1String("components"))
+                : QJsonValue(t->components)}};
+    // Validated alone: the template may keep its own name and language.
+    TemplateStore probe;
+    if (SimError e = probe.validateCreate(candidate); e.isError())
+        return e;
+    t->category = category;
+    t->components = candidate.value(QLatin1String("components")).toArray();
+    t->status = QStringLiteral("PENDING");
+    t->decideAtMs = nowMs + approvalDelayMs;
+    t->willReject = !rejectMarker.isEmpty() && t->name.contains(rejectMarker);
+    if (edited)
+        *edited = *t;
+    return {};
+}
+
 QString TemplateStore::add(const QJsonObject &request, const QString &status)
 {
     SimTemplate t;

@@ -43,6 +43,10 @@ class TemplateStore
 public:
     SimError create(const QJsonObject &request, qint64 nowMs, qint64 approvalDelayMs,
         const QString &rejectMarker, SimTemplate *created);
+    // Edits an APPROVED, REJECTED or PAUSED template in place (same id): new components and/or
+    // category (not for APPROVED ones), validated like a creation, back to PENDING for review.
+    SimError edit(const QString &id, const QJsonObject &request, qint64 nowMs,
+        qint64 approvalDelayMs, const QString &rejectMarker, SimTemplate *edited);
     // Adds without review. Returns the id.
     QString add(const QJsonObject &request, const QString &status);
     QList<TemplateStatusChange> decideDue(qint64 nowMs);

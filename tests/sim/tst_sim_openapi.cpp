@@ -294,6 +294,11 @@ private Q_SLOTS:
         const Reply r = m_client->post(QStringLiteral("/v23.0/") + id, body);
         QVERIFY2(r.status == 200, r.body.constData());
         QCOMPARE(r.json.value(QLatin1String("success")).toBool(), true);
+        // Edited in place: same id, back to review.
+        QCOMPARE(m_client->get(QStringLiteral("/v23.0/") + id)
+                     .json.value(QLatin1String("status"))
+                     .toString(),
+            QStringLiteral("PENDING"));
         QJsonObject otherCategory = body;
         otherCategory.insert(QStringLiteral("category"), QStringLiteral("UTILITY"));
         const QString id2 = m_sim->addTemplate(body, QStringLiteral("APPROVED"));
