@@ -65,7 +65,7 @@ GraphClient::GraphClient(GraphConfig config, SecretStore *secrets, QObject *pare
 {
     int pools = m_config.pools;
     if (pools <= 0)
-        pools = m_config.baseUrl.scheme() == QLatin1String("https") ? 1 : 16;
+        pools = m_config.baseUrl.scheme() == QLatin1String("https") ? 1 : 32;
     for (int n = 0; n < pools; ++n)
         m_pool.append(new QNetworkAccessManager(this));
 }

@@ -20,7 +20,7 @@ struct GraphConfig
     int timeoutMs = 30'000;
     bool http2 = true; // used when the server offers it (TLS + ALPN)
     // Independent connection pools (one QNetworkAccessManager each, 6 HTTP/1.1 connections per
-    // host). 0: 1 for https (HTTP/2 multiplexes), 16 for plain http (the simulator), so that
+    // host). 0: 1 for https (HTTP/2 multiplexes), 32 for plain http (the simulator), so that
     // enough requests can be in flight to reach 1,000 mps at 100 ms latency.
     int pools = 0;
 

@@ -84,11 +84,15 @@ QString OutboxStore::callbackData(qint64 outboxId)
 
 bool OutboxStore::begin()
 {
+    if (m_depth++ > 0)
+        return !m_failed;
+    m_failed = false;
     // IMMEDIATE: take the write lock now, so that two processes claiming rows serialize here
     // instead of failing to upgrade a read transaction.
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         qCWarning(lcOutbox) << "cannot begin transaction:" << q.lastError().text();
+        m_failed = true;
         return false;
     }
     return true;
@@ -96,10 +100,21 @@ bool OutboxStore::begin()
 
 bool OutboxStore::commit()
 {
+    if (m_depth == 0)
+        return false;
+    if (--m_depth > 0)
+        return !m_failed;
+    if (m_failed) {
+        m_failed = false;
+        QSqlQuery r(m_db);
+        r.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         qCWarning(lcOutbox) << "cannot commit:" << q.lastError().text();
-        rollback();
+        QSqlQuery r(m_db);
+        r.exec(QStringLiteral("ROLLBACK"));
         return false;
     }
     return true;
@@ -107,6 +122,14 @@ bool OutboxStore::commit()
 
 void OutboxStore::rollback()
 {
+    // Inside a batch the whole batch is rolled back at its end.
+    m_failed = true;
+    if (m_depth > 1) {
+        --m_depth;
+        return;
+    }
+    m_depth = 0;
+    m_failed = false;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK"));
 }
@@ -161,6 +184,30 @@ std::optional<qint64> OutboxStore::windowClosedForMs(
 }
 
 OutboxStore::EnqueueResult OutboxStore::enqueue(const OutgoingMessage &m, bool enforceWindow)
+{
+    return enqueueOne(m, enforceWindow);
+}
+
+QList<OutboxStore::EnqueueResult> OutboxStore::enqueueMany(
+    const QList<OutgoingMessage> &messages, bool enforceWindow)
+{
+    QList<EnqueueResult> results;
+    results.reserve(messages.size());
+    beginBatch();
+    for (const OutgoingMessage &m : messages)
+        results.append(enqueueOne(m, enforceWindow));
+    if (!commitBatch()) {
+        for (EnqueueResult &r : results) {
+            if (r.created) {
+                r.created = false;
+                r.error = QStringLiteral("the batch could not be committed");
+            }
+        }
+    }
+    return results;
+}
+
+OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, bool enforceWindow)
 {
     EnqueueResult result;
     const QString key = m.idempotencyKey.isEmpty()
@@ -317,7 +364,8 @@ QList<OutboxEntry> OutboxStore::claim(int max, const QString &owner, qint64 leas
     // The head of each recipient's queue: no earlier row of that recipient is still queued or
     // in flight. Several candidates per slot so that paced recipients do not starve the others.
     q.prepare(QStringLiteral("SELECT ") + columns()
-        + QStringLiteral(" FROM outbox o WHERE o.state = 'queued' AND o.next_attempt_at <= ? "
+        + QStringLiteral(" FROM outbox o INDEXED BY outbox_queue WHERE o.state = 'queued' AND "
+                         "o.next_attempt_at <= ? "
                          "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.phone_number_id = "
                          "o.phone_number_id AND p.recipient_key = o.recipient_key AND p.id < o.id "
                          "AND p.state IN ('queued', 'sending')) ORDER BY o.id LIMIT ?"));

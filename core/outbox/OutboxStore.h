@@ -81,11 +81,23 @@ public:
 
     static QString callbackData(qint64 outboxId); // "parley-outbox:<id>"
 
+    // Groups what is done until the matching commitBatch() into one transaction (one fsync):
+    // the Scheduler records a tick's answers and claims the next rows together. Nests.
+    bool beginBatch() { return begin(); }
+    bool commitBatch() { return commit(); }
+
+    // Enqueues many messages in one transaction (a CLI batch, an import). Same rules as enqueue().
+    QList<EnqueueResult> enqueueMany(const QList<OutgoingMessage> &messages, bool enforceWindow);
+
 private:
     OutboxEntry read(const class QSqlQuery &q) const;
     bool begin();
     bool commit();
     void rollback();
+    EnqueueResult enqueueOne(const OutgoingMessage &message, bool enforceWindow);
+
+    int m_depth = 0;
+    bool m_failed = false;
 
     QSqlDatabase m_db;
     Clock *m_clock;

@@ -57,7 +57,13 @@ void Scheduler::stop()
 {
     m_running = false;
     m_timer.stop();
-    flush();
+    m_store->beginBatch();
+    const QList<OutboxEntry> recorded = flush();
+    if (m_store->commitBatch()) {
+        for (const OutboxEntry &e : recorded)
+            Q_EMIT entryChanged(e);
+    }
+    m_lastFlushed.clear();
     m_store->removeDrainer(m_owner);
 }
 
@@ -126,7 +132,30 @@ qint64 Scheduler::pump()
         return 0;
     m_inPump = true;
     const qint64 now = m_clock->nowMs();
-    flush();
+    // One transaction per tick: the answers that came in, and the rows claimed next. Claims are
+    // committed before any request leaves (crash safety: no row is sent while still `queued`).
+    m_store->beginBatch();
+    const QList<OutboxEntry> recorded = flush();
+    const int slots = maxInFlight() - m_inFlight;
+    QList<OutboxEntry> claimed;
+    if (slots > 0 && m_claiming) {
+        claimed = m_store->claim(slots, m_owner, m_options.leaseMs,
+            [this, now](const OutboxEntry &e) { return admit(e, now); });
+    }
+    if (!m_store->commitBatch()) {
+        qCWarning(lcOutbox) << "tick not committed; answers kept for the next tick";
+        m_pending = m_lastFlushed + m_pending;
+        claimed.clear();
+    } else {
+        for (const OutboxEntry &e : recorded)
+            Q_EMIT entryChanged(e);
+    }
+    m_lastFlushed.clear();
+    const int claimedCount = int(claimed.size());
+    for (const OutboxEntry &e : claimed) {
+        Q_EMIT entryChanged(e);
+        send(e);
+    }
     if (now - m_lastHousekeepingMs >= 1000) {
         m_lastHousekeepingMs = now;
         for (const OutboxEntry &e : m_store->markExpiredLeasesUnknown())
@@ -139,17 +168,6 @@ qint64 Scheduler::pump()
                 it = m_pairBuckets.erase(it);
             else
                 ++it;
-        }
-    }
-    const int slots = maxInFlight() - m_inFlight;
-    int claimedCount = 0;
-    if (slots > 0 && m_claiming) {
-        const QList<OutboxEntry> claimed = m_store->claim(slots, m_owner, m_options.leaseMs,
-            [this, now](const OutboxEntry &e) { return admit(e, now); });
-        claimedCount = int(claimed.size());
-        for (const OutboxEntry &e : claimed) {
-            Q_EMIT entryChanged(e);
-            send(e);
         }
     }
     m_inPump = false;
@@ -245,12 +263,19 @@ void Scheduler::onResult(const OutboxEntry &e, qint64 startedMs, const GraphResu
                 ++m_counters.retried;
             }
             if (c.scope == RetryScope::Number) {
-                // The whole number waits: 4^X with full jitter on consecutive throttles.
-                const int strike = m_numberStrikes.value(e.phoneNumberId);
-                m_numberStrikes.insert(e.phoneNumberId, strike + 1);
-                const qint64 until = now + m_options.throttle.delayMs(strike, m_random());
-                m_numberPausedUntil.insert(
-                    e.phoneNumberId, std::max(m_numberPausedUntil.value(e.phoneNumberId), until));
+                // The whole number waits, 4^X with full jitter. X grows once per episode: only
+                // a request sent after the previous pause ended escalates it, not the answers of
+                // the requests that were already in flight when the storm began.
+                const qint64 pausedUntil = m_numberPausedUntil.value(e.phoneNumberId);
+                if (startedMs >= pausedUntil) {
+                    const int strike = m_numberStrikes.value(e.phoneNumberId);
+                    m_numberStrikes.insert(e.phoneNumberId, strike + 1);
+                    const qint64 until = now + m_options.throttle.delayMs(strike, m_random());
+                    m_numberPausedUntil.insert(e.phoneNumberId, std::max(pausedUntil, until));
+                }
+                // The row goes again when the number may send again.
+                if (o.state == OutboxState::Queued)
+                    o.nextAttemptAtMs = m_numberPausedUntil.value(e.phoneNumberId);
             }
         } else {
             o.state = OutboxState::Failed;
@@ -262,19 +287,20 @@ void Scheduler::onResult(const OutboxEntry &e, qint64 startedMs, const GraphResu
     }
     m_pending.append(o);
     if (m_running)
-        schedule(m_pending.size() >= 64 ? 0 : 2);
+        schedule(m_pending.size() >= 256 ? 0 : m_options.batchWindowMs);
 }
 
-void Scheduler::flush()
+QList<OutboxEntry> Scheduler::flush()
 {
     if (m_pending.isEmpty())
-        return;
-    const QList<OutboxStore::Outcome> batch = std::exchange(m_pending, {});
-    for (const OutboxEntry &e : m_store->record(batch, m_owner)) {
+        return {};
+    m_lastFlushed = std::exchange(m_pending, {});
+    const QList<OutboxEntry> changed = m_store->record(m_lastFlushed, m_owner);
+    for (const OutboxEntry &e : changed) {
         if (e.state == OutboxState::Accepted)
             qCDebug(lcOutbox).noquote() << "outbox" << e.id << "accepted wamid=" << e.wamid;
-        Q_EMIT entryChanged(e);
     }
+    return changed;
 }
 
 } // namespace parley::core

@@ -76,7 +76,7 @@ Q_SIGNALS:
 private:
     void send(const OutboxEntry &entry);
     void onResult(const OutboxEntry &entry, qint64 startedMs, const GraphResult &result);
-    void flush();
+    QList<OutboxEntry> flush();
     bool admit(const OutboxEntry &entry, qint64 nowMs);
     TokenBucket &numberBucket(const QString &phoneNumberId, qint64 nowMs);
     TokenBucket &pairBucket(const QString &key, qint64 nowMs);
@@ -100,6 +100,7 @@ private:
     QHash<QString, qint64> m_numberPausedUntil;
     QHash<QString, int> m_numberStrikes;
     QList<OutboxStore::Outcome> m_pending;
+    QList<OutboxStore::Outcome> m_lastFlushed; // recorded in the open tick transaction
     Counters m_counters;
 };
 

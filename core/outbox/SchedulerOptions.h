@@ -21,6 +21,7 @@ struct SchedulerOptions
     qint64 leaseMs = 120'000; // a claimed row's lease; longer than the HTTP timeout
     int claimBatch = 64; // rows claimed per transaction
     qint64 idleProbeMs = 200; // how often an idle scheduler looks for due rows
+    int batchWindowMs = 10; // answers are recorded together (one transaction) within this window
 };
 
 } // namespace parley::core

@@ -499,6 +499,8 @@ int runBatch(Session &s, const Args &a)
         QString key;
     };
     QList<Line> lines;
+    QList<OutgoingMessage> pending;
+    QList<int> pendingIndex;
     int lineNo = 0;
     const bool enforce = !a.flags.contains(QStringLiteral("no-window-check"));
     while (!f.atEnd()) {
@@ -528,7 +530,17 @@ int runBatch(Session &s, const Args &a)
         m.phoneNumberId = s.phoneNumberId;
         m.message = o.value(QLatin1String("message")).toObject();
         m.idempotencyKey = o.value(QLatin1String("key")).toString();
-        const auto r = s.store->enqueue(m, enforce);
+        line.refused.insert(QStringLiteral("line"), lineNo);
+        pendingIndex.append(int(lines.size()));
+        pending.append(m);
+        lines.append(line);
+    }
+    // One transaction for the whole file.
+    const auto results = s.store->enqueueMany(pending, enforce);
+    for (qsizetype n = 0; n < results.size(); ++n) {
+        const auto &r = results.at(n);
+        Line &line = lines[pendingIndex.at(n)];
+        const QJsonValue lineNumber = line.refused.value(QLatin1String("line"));
         if (!r.error.isEmpty()) {
             line.refused = localError(QStringLiteral("Store error"), r.error);
         } else if (!r.created && r.entry.id == 0) {
@@ -537,8 +549,7 @@ int runBatch(Session &s, const Args &a)
         } else {
             line.key = r.entry.idempotencyKey;
         }
-        line.refused.insert(QStringLiteral("line"), lineNo);
-        lines.append(line);
+        line.refused.insert(QStringLiteral("line"), lineNumber);
     }
     const bool delivering = s.startDelivering(a);
     const qint64 waitMs = a.has("wait") ? qint64(a.value("wait").toDouble() * 1000)

@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS outbox (
     accepted_at     INTEGER
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
+-- The claim walks queued rows in id order (FIFO) and stops at its LIMIT.
+CREATE INDEX IF NOT EXISTS outbox_queue ON outbox(state, id);
 CREATE INDEX IF NOT EXISTS outbox_fifo ON outbox(phone_number_id, recipient_key, id);
 CREATE UNIQUE INDEX IF NOT EXISTS outbox_wamid ON outbox(wamid) WHERE wamid IS NOT NULL;
 
