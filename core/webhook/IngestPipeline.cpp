@@ -67,6 +67,7 @@ public:
             rollback();
             return false;
         }
+        m_store.batchCommitted();
         const double now = double(m_clock->nowMs());
         for (qint64 receivedAt : m_pendingLag)
             m_lag.observe(std::max(0.0, (now - double(receivedAt)) / 1000.0));
@@ -82,6 +83,7 @@ public:
     {
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("ROLLBACK"));
+        m_store.batchRolledBack();
         m_pendingEvents.clear();
         m_pendingFailures = 0;
         m_pendingLag.clear();

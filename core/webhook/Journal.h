@@ -94,6 +94,10 @@ public:
     struct Options
     {
         int maxBatch = 2048; // rows per transaction
+        // true: COMMIT with synchronous=NORMAL, release the write lock, then fsync the WAL
+        // before answering (the parse worker writes during the fsync). false: SQLite's own
+        // synchronous=FULL commit, which holds the write lock through the fsync.
+        bool fsyncOutsideLock = true;
     };
     // Called on the writer thread after the commit: the row id, or -1 when the commit failed.
     using Completion = std::function<void(qint64 journalId)>;
@@ -140,6 +144,7 @@ private:
         qint64 id = -1;
     };
     void run(std::promise<QString> *ready);
+    bool syncWal(QString *error);
     bool commitBatch(
         QSqlDatabase &db, class QSqlQuery &insert, std::vector<Item> &batch, QString *error);
     void enqueue(Item item);
@@ -148,6 +153,8 @@ private:
     Clock *m_clock;
     Options m_options;
     WriteGate m_gate;
+    int m_walFd = -1;
+    QString m_walPath;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -104,10 +104,12 @@ int runServe(const QStringList &args)
     const QCommandLineOption maxBatch(
         QStringLiteral("journal-max-batch"), QString(), QStringLiteral("rows"));
     const QCommandLineOption noParse(QStringLiteral("no-parse")); // journal only (benchmarks)
+    // SQLite's synchronous=FULL commit instead of the fsync outside the write lock (benchmarks).
+    const QCommandLineOption sqliteSync(QStringLiteral("journal-sqlite-sync"));
     const QCommandLineOption parseYield(
         QStringLiteral("parse-yield-us"), QString(), QStringLiteral("us"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, help,
-        requestTimeout, idleTimeout, maxBatch, noParse, parseYield});
+        requestTimeout, idleTimeout, maxBatch, noParse, parseYield, sqliteSync});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
         return cli::Usage;
@@ -156,9 +158,11 @@ int runServe(const QStringList &args)
 
     Metrics &metrics = Metrics::global();
     Journal journal(dbPath, Clock::system(), &metrics);
-    if (parser.isSet(maxBatch)) {
+    {
         Journal::Options options;
-        options.maxBatch = qMax(1, parser.value(maxBatch).toInt());
+        if (parser.isSet(maxBatch))
+            options.maxBatch = qMax(1, parser.value(maxBatch).toInt());
+        options.fsyncOutsideLock = !parser.isSet(sqliteSync);
         journal.setOptions(options);
     }
     if (!journal.start(&error)) {

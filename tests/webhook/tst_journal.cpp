@@ -55,11 +55,22 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    void concurrentAppendsAreAllCommittedWithExactBytes_data()
+    {
+        QTest::addColumn<bool>("fsyncOutsideLock");
+        QTest::newRow("fsync after the write lock") << true;
+        QTest::newRow("sqlite synchronous=FULL") << false;
+    }
+
     void concurrentAppendsAreAllCommittedWithExactBytes()
     {
+        QFETCH(bool, fsyncOutsideLock);
         const QString path = newStore();
         Metrics metrics;
         Journal journal(path, Clock::system(), &metrics);
+        Journal::Options options;
+        options.fsyncOutsideLock = fsyncOutsideLock;
+        journal.setOptions(options);
         QVERIFY(journal.start());
         constexpr int kThreads = 6;
         constexpr int kEach = 200;
