@@ -266,7 +266,9 @@ void ThreadModel::refresh()
         m_refreshAgain = true;
         return;
     }
-    const MessageKey from = m_rows.isEmpty() ? MessageKey{} : m_rows.first().key();
+    // When the whole history is loaded, read it all again: a row stamped a little earlier than
+    // the first one (our clock and Meta's differ) must not be missed.
+    const MessageKey from = m_rows.isEmpty() || m_atTop ? MessageKey{} : m_rows.first().key();
     ++m_loading;
     m_refreshPending = m_store->requestMessagesFrom(m_conversationId, from, MaxRefreshRows);
     m_requests.insert(m_refreshPending, Load::Refresh);

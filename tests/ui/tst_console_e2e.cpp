@@ -86,7 +86,8 @@ private Q_SLOTS:
         m_simClock = std::make_unique<core::ManualClock>(QDateTime::currentMSecsSinceEpoch());
         ConsoleSession::Options o;
         o.demo = true;
-        o.demoScenario = false;
+        // Only the demo test lets the scenario customers write in on their own.
+        o.demoScenario = QByteArray(QTest::currentTestFunction()) == "demoCustomersWriteInAndReact";
         o.simulatorClock = m_simClock.get();
         m_session = std::make_unique<ConsoleSession>(o);
         QSignalSpy synced(m_session.get(), &ConsoleSession::templatesSynced);
@@ -105,6 +106,40 @@ private Q_SLOTS:
         m_window.reset();
         m_session.reset();
         m_simClock.reset();
+    }
+
+    void demoCustomersWriteInAndReact()
+    {
+        // The scenario's five customers write during the first 20 s of the simulator's time.
+        advance(21000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->conversationModel()->rowCount(), 6, 15000);
+        const qint64 maria = conversationOf(Maria);
+        QVERIFY(maria);
+        m_window->openConversation(maria);
+        QTRY_COMPARE(m_window->threadModel()->rowCount(), 2);
+        QPlainTextEdit *editor = m_window->composer()->editor();
+        QTest::keyClicks(
+            editor, QStringLiteral("Hi Maria! Order *#4471* left our warehouse today."));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->threadModel()->rowCount(), 3, 10000);
+        // The answer is stamped by our clock, the customers' messages by the simulator's (ahead).
+        auto answer = [this] {
+            for (int i = 0; i < m_window->threadModel()->rowCount(); ++i) {
+                const auto row = m_window->threadModel()
+                                     ->index(i)
+                                     .data(ThreadModel::MessageRole)
+                                     .value<MessageRow>();
+                if (row.direction == QLatin1String("out"))
+                    return row;
+            }
+            return MessageRow();
+        };
+        // She reads it and reacts with a thumbs up, which lands on the bubble, not as a row.
+        advance(8000);
+        QTRY_COMPARE_WITH_TIMEOUT(answer().reactions, QStringLiteral("👍"), 10000);
+        QCOMPARE(answer().status, QStringLiteral("read"));
+        QCOMPARE(m_window->threadModel()->rowCount(), 3);
+        screenshot(QStringLiteral("console-demo.png"));
     }
 
     void customerWritesAgentAnswersTicksAdvanceToRead()
