@@ -272,10 +272,14 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
     QSqlQuery c(m_db);
     const QString waId
         = m.recipient.phone.isEmpty() ? QString() : PhoneNumber::waId(m.recipient.phone);
-    c.prepare(QStringLiteral("SELECT id FROM contacts WHERE (wa_id IS NOT NULL AND wa_id = ?) OR "
-                             "(user_id IS NOT NULL AND user_id = ?) ORDER BY id LIMIT 1"));
-    c.addBindValue(waId);
-    c.addBindValue(m.recipient.bsuid);
+    // One indexed lookup (contacts_wa_id or contacts_user_id), not an OR that scans the table.
+    if (!waId.isEmpty()) {
+        c.prepare(QStringLiteral("SELECT id FROM contacts WHERE wa_id = ? LIMIT 1"));
+        c.addBindValue(waId);
+    } else {
+        c.prepare(QStringLiteral("SELECT id FROM contacts WHERE user_id = ? LIMIT 1"));
+        c.addBindValue(m.recipient.bsuid);
+    }
     qint64 contactId = 0;
     if (c.exec() && c.next()) {
         contactId = c.value(0).toLongLong();
@@ -361,14 +365,11 @@ QList<OutboxEntry> OutboxStore::claim(int max, const QString &owner, qint64 leas
     if (!begin())
         return claimed;
     QSqlQuery q(m_db);
-    // The head of each recipient's queue: no earlier row of that recipient is still queued or
-    // in flight. Several candidates per slot so that paced recipients do not starve the others.
+    // The heads of the recipients' queues (ready = 1, kept by the 0004 triggers), in id order.
+    // A few candidates per slot so that paced recipients do not starve the others.
     q.prepare(QStringLiteral("SELECT ") + columns()
-        + QStringLiteral(" FROM outbox o INDEXED BY outbox_queue WHERE o.state = 'queued' AND "
-                         "o.next_attempt_at <= ? "
-                         "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.phone_number_id = "
-                         "o.phone_number_id AND p.recipient_key = o.recipient_key AND p.id < o.id "
-                         "AND p.state IN ('queued', 'sending')) ORDER BY o.id LIMIT ?"));
+        + QStringLiteral(" FROM outbox o INDEXED BY outbox_ready WHERE o.state = 'queued' AND "
+                         "o.ready = 1 AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?"));
     q.addBindValue(now);
     q.addBindValue(max * 4 + 16);
     if (!q.exec()) {
@@ -433,8 +434,9 @@ QList<OutboxEntry> OutboxStore::record(const QList<Outcome> &outcomes, const QSt
     relabel.prepare(QStringLiteral("UPDATE messages SET id = ? WHERE id = ? AND NOT EXISTS (SELECT "
                                    "1 FROM messages WHERE id = ?)"));
     QSqlQuery relabelConv(m_db);
-    relabelConv.prepare(
-        QStringLiteral("UPDATE conversations SET last_message_id = ? WHERE last_message_id = ?"));
+    relabelConv.prepare(QStringLiteral(
+        "UPDATE conversations SET last_message_id = ? WHERE id = (SELECT conversation_id FROM "
+        "messages WHERE id = ?) AND last_message_id = ?"));
     // A status may have arrived before the HTTP answer: take it now.
     QSqlQuery catchUp(m_db);
     catchUp.prepare(QStringLiteral(
@@ -461,6 +463,7 @@ QList<OutboxEntry> OutboxStore::record(const QList<Outcome> &outcomes, const QSt
             relabel.addBindValue(localId);
             relabel.addBindValue(o.wamid);
             relabel.exec();
+            relabelConv.addBindValue(o.wamid);
             relabelConv.addBindValue(o.wamid);
             relabelConv.addBindValue(localId);
             relabelConv.exec();
@@ -667,6 +670,13 @@ qint64 OutboxStore::nextDueAtMs() const
         && q.next() && !q.value(0).isNull())
         return q.value(0).toLongLong();
     return 0;
+}
+
+bool OutboxStore::hasQueued() const
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT 1 FROM outbox WHERE state = 'queued' LIMIT 1"))
+        && q.next();
 }
 
 int OutboxStore::queuedCount() const

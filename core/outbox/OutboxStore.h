@@ -73,6 +73,7 @@ public:
     // Earliest next_attempt_at among queued rows (0 when none).
     qint64 nextDueAtMs() const;
     int queuedCount() const;
+    bool hasQueued() const;
 
     // Drainer registry (outbox_drainers).
     void heartbeat(const QString &owner);

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Log.h"
+#include "common/Metrics.h"
 #include "graph/ErrorTable.h"
 #include "graph/GraphApi.h"
 
@@ -162,6 +163,9 @@ qint64 Scheduler::pump()
             Q_EMIT entryChanged(e);
         if (m_running)
             m_store->heartbeat(m_owner);
+        Metrics::global()
+            .gauge("parley_outbox_queued", "Outbox rows waiting to be sent")
+            .set(m_store->queuedCount());
         // Forget pair buckets that are full again: they hold no information.
         for (auto it = m_pairBuckets.begin(); it != m_pairBuckets.end();) {
             if (it->isFull(now))
@@ -177,8 +181,8 @@ qint64 Scheduler::pump()
     if (claimedCount > 0 && claimedCount == slots)
         return 1; // more may be waiting for a free slot: answers will wake us anyway
     const qint64 nextDue = m_store->nextDueAtMs();
-    const int queued = m_store->queuedCount();
-    if (queued == 0) {
+    Metrics::global().gauge("parley_send_in_flight", "Send requests in flight").set(m_inFlight);
+    if (!m_store->hasQueued()) {
         if (m_inFlight == 0) {
             Q_EMIT drained();
             return -1;
@@ -221,6 +225,11 @@ void Scheduler::onResult(const OutboxEntry &e, qint64 startedMs, const GraphResu
     if (r.latencyMs > 0)
         m_latencyMs = 0.9 * m_latencyMs + 0.1 * double(r.latencyMs);
     const qint64 now = m_clock->nowMs();
+    Metrics &metrics = Metrics::global();
+    metrics
+        .histogram(
+            "parley_send_latency_seconds", "Graph API send latency", {{"type", e.type.toUtf8()}})
+        .observe(double(r.latencyMs) / 1000.0);
     OutboxStore::Outcome o;
     o.id = e.id;
     o.attempt = e.attempts;
@@ -285,6 +294,21 @@ void Scheduler::onResult(const OutboxEntry &e, qint64 startedMs, const GraphResu
             << "outbox" << e.id << "attempt" << e.attempts << r.error.logSummary() << "->"
             << outboxStateName(o.state) << "action=" << errorActionName(o.action);
     }
+    const QByteArray code = r.error.isError() ? QByteArray::number(r.error.code) : QByteArray("0");
+    metrics
+        .counter("parley_send_outcomes_total", "Send attempts by type, outcome and error code",
+            {{"type", e.type.toUtf8()}, {"outcome", outboxStateName(o.state).toUtf8()},
+                {"code", code}})
+        .inc();
+    if (o.state == OutboxState::Queued)
+        metrics.counter("parley_send_retries_total", "Send attempts that will be retried").inc();
+    if (o.state == OutboxState::Dead)
+        metrics.counter("parley_send_dead_total", "Rows dead after the retry budget").inc();
+    if (r.error.isError() && ErrorTable::classify(r.error).throttle)
+        metrics
+            .counter("parley_send_throttled_total",
+                "Throttling answers (4, 80007, 130429, 131056...)", {{"code", code}})
+            .inc();
     m_pending.append(o);
     if (m_running)
         schedule(m_pending.size() >= 256 ? 0 : m_options.batchWindowMs);

@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     type            TEXT NOT NULL,
     message_json    TEXT NOT NULL,        -- the message object (without to/recipient)
     state           TEXT NOT NULL DEFAULT 'queued',
+    ready           INTEGER NOT NULL DEFAULT 0, -- 1: the head of its recipient's FIFO (see triggers)
     status_rank     INTEGER NOT NULL DEFAULT 0, -- message_status rank reached (sent 1 ... failed 5)
     wamid           TEXT,
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -32,8 +33,44 @@ CREATE TABLE IF NOT EXISTS outbox (
     accepted_at     INTEGER
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
--- The claim walks queued rows in id order (FIFO) and stops at its LIMIT.
-CREATE INDEX IF NOT EXISTS outbox_queue ON outbox(state, id);
+-- The claim reads the heads of the recipients' queues in id order and stops at its LIMIT.
+CREATE INDEX IF NOT EXISTS outbox_ready ON outbox(state, ready, id);
+
+-- FIFO per recipient: a row is `ready` (may be claimed) when it is the head of its recipient's
+-- queue. A new row is the head when nothing of that recipient is queued or in flight; when a row
+-- leaves queued/sending (accepted, failed, dead, cancelled, unknown), the oldest queued row of its
+-- recipient becomes the head unless another row of that recipient is in flight. A row that goes
+-- back to queued for a retry keeps its place.
+CREATE TRIGGER IF NOT EXISTS outbox_fifo_insert AFTER INSERT ON outbox
+BEGIN
+    UPDATE outbox SET ready = 1
+    WHERE id = NEW.id AND NEW.state = 'queued'
+      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.phone_number_id = NEW.phone_number_id
+                      AND p.recipient_key = NEW.recipient_key AND p.id <> NEW.id
+                      AND p.state IN ('queued', 'sending'));
+END;
+
+CREATE TRIGGER IF NOT EXISTS outbox_fifo_release AFTER UPDATE OF state ON outbox
+WHEN OLD.state IN ('queued', 'sending') AND NEW.state NOT IN ('queued', 'sending')
+BEGIN
+    UPDATE outbox SET ready = 0 WHERE id = NEW.id AND ready = 1;
+    UPDATE outbox SET ready = 1
+    WHERE id = (SELECT MIN(q.id) FROM outbox q WHERE q.phone_number_id = NEW.phone_number_id
+                AND q.recipient_key = NEW.recipient_key AND q.state = 'queued')
+      AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.phone_number_id = NEW.phone_number_id
+                      AND s.recipient_key = NEW.recipient_key
+                      AND (s.state = 'sending' OR (s.state = 'queued' AND s.ready = 1)));
+END;
+
+CREATE TRIGGER IF NOT EXISTS outbox_fifo_requeue AFTER UPDATE OF state ON outbox
+WHEN OLD.state NOT IN ('queued', 'sending') AND NEW.state = 'queued'
+BEGIN
+    UPDATE outbox SET ready = 1
+    WHERE id = NEW.id
+      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.phone_number_id = NEW.phone_number_id
+                      AND p.recipient_key = NEW.recipient_key AND p.id <> NEW.id
+                      AND p.state IN ('queued', 'sending'));
+END;
 CREATE INDEX IF NOT EXISTS outbox_fifo ON outbox(phone_number_id, recipient_key, id);
 CREATE UNIQUE INDEX IF NOT EXISTS outbox_wamid ON outbox(wamid) WHERE wamid IS NOT NULL;
 
