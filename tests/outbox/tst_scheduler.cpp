@@ -586,6 +586,36 @@ private Q_SLOTS:
         QCOMPARE(failed->action, ErrorAction::SendTemplate);
     }
 
+    void fifoHeadMovesOnCancelAndRetry()
+    {
+        ManualClock clock;
+        OutboxStore store(m_db, &clock);
+        FakeGraph graph;
+        graph.autoAnswer = true;
+        Scheduler s(&store, &graph, &clock, SchedulerOptions{});
+        for (int n = 1; n <= 3; ++n)
+            store.enqueue(
+                text(QStringLiteral("+16505550001"), QStringLiteral("f%1").arg(n)), false);
+        QString error;
+        QVERIFY(store.cancel(1, &error).has_value()); // the head goes: f2 is next
+        s.pump();
+        s.pump();
+        QCOMPARE(graph.recipients(),
+            (QStringList{QStringLiteral("+16505550001:f2"), QStringLiteral("+16505550001:f3")}));
+        // A retried old row is sent again, and a row enqueued after it waits behind it.
+        QVERIFY(store.retry(1, &error).has_value());
+        store.enqueue(text(QStringLiteral("+16505550001"), QStringLiteral("f4")), false);
+        graph.autoAnswer = false;
+        s.pump();
+        QCOMPARE(graph.pending.size(), 1);
+        QCOMPARE(graph.recipients().at(2), QStringLiteral("+16505550001:f1"));
+        graph.answerAll();
+        s.pump();
+        graph.answerAll();
+        s.pump();
+        QCOMPARE(graph.recipients().at(3), QStringLiteral("+16505550001:f4"));
+    }
+
     void cancel()
     {
         ManualClock clock;
