@@ -137,7 +137,17 @@ qint64 Scheduler::pump()
     // committed before any request leaves (crash safety: no row is sent while still `queued`).
     m_store->beginBatch();
     const QList<OutboxEntry> recorded = flush();
-    const int slots = maxInFlight() - m_inFlight;
+    int slots = maxInFlight() - m_inFlight;
+    // Ask the store for no more rows than the buckets can let go now: every candidate read is
+    // parsed, and at 1,000 mps a tick only has a few tokens.
+    if (!m_numberBuckets.isEmpty()) {
+        double tokens = 0;
+        for (auto it = m_numberBuckets.begin(); it != m_numberBuckets.end(); ++it)
+            tokens += it->available(now);
+        // A number not seen yet has a full bucket.
+        tokens += m_options.messagesPerSecond * m_options.burstSeconds;
+        slots = std::min(slots, int(std::ceil(tokens)));
+    }
     QList<OutboxEntry> claimed;
     if (slots > 0 && m_claiming) {
         claimed = m_store->claim(slots, m_owner, m_options.leaseMs,
@@ -179,7 +189,7 @@ qint64 Scheduler::pump()
     if (!m_pending.isEmpty())
         return 1;
     if (claimedCount > 0 && claimedCount == slots)
-        return 1; // more may be waiting for a free slot: answers will wake us anyway
+        return std::max(1, m_options.batchWindowMs / 2); // more may be due: come back soon
     const qint64 nextDue = m_store->nextDueAtMs();
     Metrics::global().gauge("parley_send_in_flight", "Send requests in flight").set(m_inFlight);
     if (!m_store->hasQueued()) {
