@@ -133,6 +133,7 @@ struct InboundStore::Private
         const QVariant &parentUserId, const QVariant &username, const QVariant &profileName,
         bool *ok, bool retried = false);
     qint64 mergeContacts(qint64 winner, qint64 loser, bool *ok);
+    bool changeNumber(qint64 contactId, const QString &newWaId);
     qint64 conversation(const QString &phoneNumberId, qint64 contactId, bool *ok);
 };
 
@@ -398,6 +399,63 @@ qint64 InboundStore::Private::mergeContacts(qint64 winner, qint64 loser, bool *o
     return winner;
 }
 
+// "User A changed from <old> to <new>": the contact keeps its history under the new number. If
+// the new number already has a row (it wrote first), the two rows are one person: merged.
+bool InboundStore::Private::changeNumber(qint64 contactId, const QString &newWaId)
+{
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT id, user_id, parent_user_id, username, profile_name FROM "
+                                "contacts WHERE wa_id = ?"));
+    find.bindValue(0, newWaId);
+    if (!exec(find))
+        return false;
+    qint64 other = -1;
+    QVariant otherValues[4];
+    if (find.next()) {
+        other = find.value(0).toLongLong();
+        for (int i = 0; i < 4; ++i)
+            otherValues[i] = find.isNull(i + 1) ? QVariant() : find.value(i + 1);
+    }
+    find.finish();
+    if (other == contactId)
+        return true;
+    qint64 keep = contactId;
+    if (other >= 0) {
+        keep = qMin(contactId, other);
+        if (keep == other) {
+            // The surviving row is the new number's: fill its gaps from the old number's row.
+            find.prepare(QStringLiteral("SELECT user_id, parent_user_id, username, profile_name "
+                                        "FROM contacts WHERE id = ?"));
+            find.bindValue(0, contactId);
+            if (!exec(find))
+                return false;
+            const bool found = find.next();
+            for (int i = 0; i < 4; ++i)
+                otherValues[i] = found && !find.isNull(i) ? find.value(i) : QVariant();
+            find.finish();
+        }
+        bool ok = false;
+        mergeContacts(keep, qMax(contactId, other), &ok);
+        if (!ok)
+            return false;
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE contacts SET wa_id = ?, user_id = coalesce(user_id, ?), "
+        "parent_user_id = coalesce(parent_user_id, ?), username = coalesce(username, ?), "
+        "profile_name = coalesce(profile_name, ?), updated_at = ? WHERE id = ?"));
+    update.bindValue(0, newWaId);
+    for (int i = 0; i < 4; ++i)
+        update.bindValue(1 + i, otherValues[i]);
+    update.bindValue(5, nowMs);
+    update.bindValue(6, keep);
+    if (!exec(update))
+        return false;
+    clearCaches();
+    qCInfo(lcWebhook) << "contact" << keep << "changed number to" << maskPhone(newWaId);
+    return true;
+}
+
 qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 contactId, bool *ok)
 {
     *ok = true;
@@ -532,9 +590,21 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     for (const ParsedMessage &m : parsed.messages) {
         const QString phoneNumberId = m[msgcol::PhoneNumberId].toString();
         qint64 conversationId = -1;
+        qint64 contactId = -1;
+        if (m.newWaId.isValid()) {
+            // A number change seen before: its old number may no longer name anyone, and
+            // resolving it again would create a ghost contact.
+            QSqlQuery seen(p.db);
+            seen.prepare(QStringLiteral("SELECT 1 FROM messages WHERE id = ?"));
+            seen.bindValue(0, m[msgcol::Id]);
+            if (!p.exec(seen))
+                return fail();
+            if (seen.next())
+                continue;
+        }
         if (!phoneNumberId.isEmpty()) {
-            const qint64 contactId = p.resolveContact(m[msgcol::FromWaId], m[msgcol::FromUserId],
-                QVariant(), QVariant(), QVariant(), &ok);
+            contactId = p.resolveContact(m[msgcol::FromWaId], m[msgcol::FromUserId], QVariant(),
+                QVariant(), QVariant(), &ok);
             if (!ok)
                 return fail();
             if (contactId >= 0) {
@@ -554,6 +624,9 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         if (q.numRowsAffected() != 1)
             continue; // delivered before
         result.messageIds.append(m[msgcol::Id].toString());
+        if (m.newWaId.isValid() && contactId >= 0
+            && !p.changeNumber(contactId, m.newWaId.toString()))
+            return fail();
         if (conversationId < 0)
             continue;
         const QVariant tsValue = m[msgcol::Timestamp];

@@ -276,6 +276,8 @@ void applyContent(ParsedMessage &m, const QString &type, const QJsonObject &o, i
     } else if (type == QLatin1String("system")) {
         m[msgcol::SystemType] = str(body.value(QLatin1String("type")));
         m[msgcol::Text] = str(body.value(QLatin1String("body")));
+        if (m[msgcol::SystemType].toString() == QLatin1String("user_changed_number"))
+            m.newWaId = nonEmptyStr(body.value(QLatin1String("wa_id")));
     } else if (type == QLatin1String("edit") && depth == 0) {
         m[msgcol::EditOf] = str(body.value(QLatin1String("original_message_id")));
         const QJsonObject inner = body.value(QLatin1String("message")).toObject();
@@ -653,6 +655,8 @@ QJsonArray WebhookParser::toJson(const ParsedWebhook &parsed)
     for (const ParsedMessage &m : parsed.messages) {
         QJsonObject o{{QStringLiteral("kind"), QStringLiteral("message")},
             {QStringLiteral("free_entry_point"), m.freeEntryPoint}};
+        if (m.newWaId.isValid())
+            o.insert(QStringLiteral("new_wa_id"), m.newWaId.toString());
         appendColumns(o, messageColumns(), m.v, msgcol::RawJson);
         out.append(o);
     }

@@ -103,6 +103,7 @@ struct ParsedContact
 struct ParsedMessage : ParsedRecord<msgcol::Count>
 {
     bool freeEntryPoint = false; // a referral (click-to-WhatsApp ad): 72 h window
+    QVariant newWaId; // system user_changed_number: the sender's new number
 };
 
 struct ParsedStatus : ParsedRecord<statuscol::Count>

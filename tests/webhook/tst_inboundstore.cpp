@@ -126,6 +126,7 @@ private Q_SLOTS:
     void failedIsTerminalAndKeepsError();
     void windowAndPreviewOnlyMoveForward();
     void bsuidMergeFoldsConversations();
+    void changedNumberKeepsHistory();
     void rolledBackBatchLeavesNoStaleIds();
     void reportedBatchesCacheSafely();
     void bulkIngestKeepsEveryEvent();
@@ -324,6 +325,52 @@ void TestInboundStore::bsuidMergeFoldsConversations()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id NOT IN "
                                   "(SELECT id FROM conversations)")),
         0);
+}
+
+void TestInboundStore::changedNumberKeepsHistory()
+{
+    InboundStore store(m_db, &m_clock);
+    auto changed = [](const QString &id, const QString &from, const QString &to) {
+        return messagesBody({QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("from"), from},
+            {QStringLiteral("timestamp"), QStringLiteral("500")},
+            {QStringLiteral("type"), QStringLiteral("system")},
+            {QStringLiteral("system"),
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("user_changed_number")},
+                    {QStringLiteral("wa_id"), to},
+                    {QStringLiteral("body"), QStringLiteral("changed")}}}}});
+    };
+    // The new number was not known: the row takes it over.
+    ingest(store, 1,
+        messagesBody({textMessage(
+            QStringLiteral("wamid.O1"), 100, QStringLiteral("111"), QStringLiteral("old"))}));
+    ingest(store, 2,
+        changed(QStringLiteral("wamid.S1"), QStringLiteral("111"), QStringLiteral("222")));
+    ingest(store, 3,
+        messagesBody({textMessage(
+            QStringLiteral("wamid.N1"), 600, QStringLiteral("222"), QStringLiteral("new"))}));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 1);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT wa_id FROM contacts")).toString(), QStringLiteral("222"));
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT conversation_id) FROM messages")), 1);
+    // The new number wrote first (its own row): the two rows are merged.
+    ingest(store, 4,
+        messagesBody({textMessage(
+            QStringLiteral("wamid.X1"), 100, QStringLiteral("333"), QStringLiteral("x"))}));
+    ingest(store, 5,
+        messagesBody({textMessage(
+            QStringLiteral("wamid.Y1"), 200, QStringLiteral("444"), QStringLiteral("y"))}));
+    ingest(store, 6,
+        changed(QStringLiteral("wamid.S2"), QStringLiteral("444"), QStringLiteral("333")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE wa_id = '444'")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages m JOIN conversations c ON "
+                                  "c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id "
+                                  "WHERE k.wa_id = '333'")),
+        3);
+    // Replaying the notice changes nothing.
+    ingest(store, 7,
+        changed(QStringLiteral("wamid.S2"), QStringLiteral("444"), QStringLiteral("333")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 2);
 }
 
 void TestInboundStore::rolledBackBatchLeavesNoStaleIds()
