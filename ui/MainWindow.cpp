@@ -40,9 +40,8 @@ constexpr int ReadAfterFocusMs = 3000;
 }
 
 MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
-    : QMainWindow(parent), m_session(session),
-      m_conversations(new ConversationListModel(session->store(), this)),
-      m_thread(new ThreadModel(session->store(), this))
+    : QMainWindow(parent), m_session(session), m_thread(new ThreadModel(session->store(), this)),
+      m_conversations(new ConversationListModel(session->store(), this))
 {
     setWindowTitle(session->isDemo() ? tr("Parley — demo") : tr("Parley"));
     buildUi();

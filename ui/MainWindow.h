@@ -65,8 +65,10 @@ private:
     void applyTheme();
 
     ConsoleSession *m_session;
-    ConversationListModel *m_conversations;
+    // The thread is declared (constructed, connected) first: on a change its refresh is queued on
+    // the store worker before the list's, so an open thread shows a new message first.
     ThreadModel *m_thread;
+    ConversationListModel *m_conversations;
     QListView *m_list;
     ThreadView *m_threadView;
     Composer *m_composer;

@@ -122,7 +122,8 @@ QList<ConversationRow> StoreWorker::conversations(const ConversationQuery &query
         break;
     }
     if (query.sort == ConversationSort::RecentActivity)
-        sql += QLatin1String("ORDER BY coalesce(c.last_message_at, 0) DESC, c.id DESC ");
+        // Plain column: the conversations_last_message index serves it (NULLs sort last).
+        sql += QLatin1String("ORDER BY c.last_message_at DESC ");
     else
         sql += QLatin1String("ORDER BY coalesce(c.window_expires_at, 0) <= :now, "
                              "c.window_expires_at ASC, coalesce(c.last_message_at, 0) DESC ");
