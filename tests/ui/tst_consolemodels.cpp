@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace parley;
@@ -75,6 +76,30 @@ private Q_SLOTS:
     {
         QCOMPARE(WhatsAppFormat::toPlain(QStringLiteral("a *big* _deal_ ```x```")),
             QStringLiteral("a big deal x"));
+    }
+
+    void translationsAreEmbedded_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("send");
+        QTest::newRow("pt_BR") << "pt_BR"
+                               << "Enviar";
+        QTest::newRow("es") << "es_ES"
+                            << "Enviar";
+        QTest::newRow("en") << "en_US"
+                            << "";
+    }
+
+    void translationsAreEmbedded()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, send);
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(locale), QStringLiteral("parley"), QStringLiteral("_"),
+            QStringLiteral(":/i18n")));
+        QCOMPARE(translator.translate("parley::ui::Composer", "Send"), send);
+        if (!send.isEmpty())
+            QVERIFY(!translator.translate("parley::ui::MainWindow", "Window closed").isEmpty());
     }
 
     void ftsQuery()
