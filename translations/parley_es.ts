@@ -282,6 +282,14 @@ Ctrl+Q: salir</translation>
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Bandeja de salida…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -316,6 +324,49 @@ Ctrl+Q: salir</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Falló: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Cancel message</source>
+        <translation>Cancelar mensaje</translation>
     </message>
 </context>
 <context>

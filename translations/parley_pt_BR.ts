@@ -282,6 +282,14 @@ Ctrl+Q: sair</translation>
         <source>Last contact</source>
         <translation>Último contato</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Caixa de saída…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -316,6 +324,49 @@ Ctrl+Q: sair</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Caixa de saída</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criada</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatário</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último erro</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Tentar de novo</translation>
+    </message>
+    <message>
+        <source>Cancel message</source>
+        <translation>Cancelar mensagem</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "ConversationDelegate.h"
 #include "ConversationListModel.h"
 #include "MessageDelegate.h"
+#include "OutboxDialog.h"
 #include "SearchDialog.h"
 #include "SettingsDialog.h"
 #include "Style.h"
@@ -213,6 +214,9 @@ void MainWindow::buildMenus()
     QAction *tpl = edit->addAction(tr("Send a &template…"), this, &MainWindow::openTemplatePicker);
     tpl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Outbox…"), this, &MainWindow::openOutbox);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"),
@@ -338,6 +342,15 @@ void MainWindow::openTemplatePicker()
     if (!m_current.id || m_templatesRequest)
         return;
     m_templatesRequest = m_session->store()->requestTemplates();
+}
+
+OutboxDialog *MainWindow::openOutbox()
+{
+    if (!m_outbox)
+        m_outbox = new OutboxDialog(m_session, this);
+    m_outbox->show();
+    m_outbox->raise();
+    return m_outbox;
 }
 
 void MainWindow::openSettings()

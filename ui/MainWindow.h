@@ -23,6 +23,8 @@ class ThreadView;
 
 // The agent console: conversations on the left, the open thread with its composer in the
 // middle, the contact on the right.
+class OutboxDialog;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -46,6 +48,7 @@ public:
     void openSearch();
     void openTemplatePicker();
     void openSettings();
+    OutboxDialog *openOutbox();
 
 Q_SIGNALS:
     void templatePickerShown();
@@ -80,6 +83,7 @@ private:
     QSplitter *m_splitter;
     QPointer<SearchDialog> m_search;
     QPointer<TemplatePickerDialog> m_picker;
+    QPointer<OutboxDialog> m_outbox;
     ConversationRow m_current;
     qint64 m_pendingOpen = 0;
     quint64 m_contactRequest = 0;

@@ -7,6 +7,7 @@
 #include "ConversationListModel.h"
 #include "MainWindow.h"
 #include "MessageDelegate.h"
+#include "OutboxDialog.h"
 #include "SearchDialog.h"
 #include "TemplatePickerDialog.h"
 #include "ThreadModel.h"
@@ -24,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace parley;
@@ -250,6 +252,16 @@ private Q_SLOTS:
         QCOMPARE(MessageDelegate::actionsFor(failed),
             (QStringList{QStringLiteral("reauthenticate"), QStringLiteral("retry")}));
         screenshot(QStringLiteral("console-failed.png"));
+
+        // The outbox screen shows the same row, failed, retryable, no longer cancellable.
+        OutboxDialog *outbox = m_window->openOutbox();
+        QTRY_COMPARE(outbox->table()->rowCount(), 1);
+        QVERIFY(outbox->select(failed.outboxId));
+        QCOMPARE(outbox->table()->item(0, 4)->text(), QStringLiteral("failed"));
+        QVERIFY(outbox->table()->item(0, 6)->text().startsWith(QStringLiteral("190")));
+        QVERIFY(outbox->retryButton()->isEnabled());
+        QVERIFY(!outbox->cancelButton()->isEnabled());
+        outbox->close();
 
         // The token is fixed; the agent clicks Retry on the bubble.
         sim()->setTokenExpiresAtMs(0);
