@@ -111,7 +111,14 @@ MediaCheck MediaPolicy::checkFile(const QString &path, const QString &kind)
         return c;
     }
     QMimeDatabase mimes;
-    QString mime = mimes.mimeTypeForFile(info, QMimeDatabase::MatchDefault).name();
+    // Content first (a PNG named .jpg is a PNG); the name only refines it (a .docx is a zip by
+    // content, and the OOXML type inherits from zip) or stands in when the content says nothing.
+    const QMimeType byContent = mimes.mimeTypeForFile(info, QMimeDatabase::MatchContent);
+    const QMimeType byName = mimes.mimeTypeForFile(info, QMimeDatabase::MatchExtension);
+    QString mime = byContent.name();
+    if (byContent.isDefault()
+        || (byName.isValid() && !byName.isDefault() && byName.inherits(byContent.name())))
+        mime = byName.name();
     // QMimeDatabase names OGG audio "audio/x-vorbis+ogg" / "audio/x-opus+ogg"; Meta wants
     // audio/ogg.
     if (mime.startsWith(QLatin1String("audio/")) && mime.endsWith(QLatin1String("+ogg")))
