@@ -114,6 +114,7 @@ bool ConsoleSession::start(QString *error)
         connect(m_outbox.get(), &core::Outbox::startFailed, this,
             [](const QString &e) { qCWarning(core::lcOutbox) << "outbox did not start:" << e; });
         m_outbox->start();
+        m_graph = std::make_unique<core::GraphClient>(m_options.graph, m_options.secrets);
         syncTemplates();
     }
     return true;
@@ -269,7 +270,6 @@ void ConsoleSession::syncTemplates()
 {
     if (m_options.wabaId.isEmpty() || !m_options.secrets)
         return;
-    m_graph = std::make_unique<core::GraphClient>(m_options.graph, m_options.secrets);
     const QString connection
         = QStringLiteral("parley-console-templates-%1").arg(quintptr(this), 0, 16);
     QString error;
@@ -341,6 +341,22 @@ QString ConsoleSession::sendTemplate(
         return {};
     }
     return enqueue(conversation, built.message, error);
+}
+
+void ConsoleSession::sendReadReceipt(
+    const ConversationRow &conversation, const QString &messageId, bool typing)
+{
+    if (!m_graph || messageId.isEmpty() || messageId.startsWith(QLatin1String("local:")))
+        return;
+    const QString number = conversation.phoneNumberId.isEmpty() ? m_options.phoneNumberId
+                                                                : conversation.phoneNumberId;
+    m_graph->request("POST", number + QStringLiteral("/messages"), {},
+        core::MessageBuilder::markAsRead(messageId, typing), this,
+        [](const core::GraphResult &result) {
+            if (result.error.isError())
+                qCInfo(core::lcGraph).noquote()
+                    << "read receipt not sent:" << result.error.logSummary();
+        });
 }
 
 void ConsoleSession::retry(qint64 outboxId)

@@ -71,6 +71,10 @@ public:
     QString sendTemplate(const ConversationRow &conversation, const QJsonObject &templateObject,
         QString *error = nullptr);
     void retry(qint64 outboxId);
+    // Tells Meta the customer's message was read (blue ticks on their phone), optionally with the
+    // typing indicator while the agent writes. Not queued: a lost receipt is not worth a retry.
+    void sendReadReceipt(
+        const ConversationRow &conversation, const QString &messageId, bool typing);
 
 Q_SIGNALS:
     void outboxEntryChanged(const parley::core::OutboxEntry &entry);

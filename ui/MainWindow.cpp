@@ -96,8 +96,10 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     m_readPolicy.setSingleShot(true);
     m_readPolicy.setInterval(ReadAfterFocusMs);
     connect(&m_readPolicy, &QTimer::timeout, this, [this] {
-        if (m_current.id && isActiveWindow())
-            m_session->store()->markRead(m_current.id);
+        if (!m_current.id || !isActiveWindow())
+            return;
+        m_session->store()->markRead(m_current.id);
+        m_session->sendReadReceipt(m_current, lastInboundMessageId(), false);
     });
 
     QSettings settings;
@@ -188,6 +190,14 @@ void MainWindow::buildUi()
         &MainWindow::onCurrentChanged);
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::onSend);
     connect(m_composer, &Composer::templateRequested, this, &MainWindow::openTemplatePicker);
+    // Typing indicator: Meta shows it for up to 25 s or until the answer arrives.
+    connect(m_composer, &Composer::typing, this, [this] {
+        const qint64 now = m_session->clock()->nowMs();
+        if (!m_current.id || now - m_lastTypingMs < 20'000)
+            return;
+        m_lastTypingMs = now;
+        m_session->sendReadReceipt(m_current, lastInboundMessageId(), true);
+    });
     connect(m_threadView->messageDelegate(), &MessageDelegate::actionRequested, this,
         &MainWindow::onAction);
     connect(
@@ -290,6 +300,7 @@ void MainWindow::onCurrentChanged()
         return;
     }
     m_current = *row;
+    m_lastTypingMs = 0;
     m_thread->setConversation(m_current.id);
     m_composer->setEnabled(true);
     m_composer->clear();
@@ -313,6 +324,14 @@ void MainWindow::updateHeader()
                           .arg(ConversationListModel::titleFor(m_current).toHtmlEscaped(),
                               colour.name(), window.toHtmlEscaped()));
     m_composer->setWindowOpen(left > 0);
+}
+
+QString MainWindow::lastInboundMessageId() const
+{
+    for (int row = m_thread->rowCount() - 1; row >= 0; --row)
+        if (const MessageRow *r = m_thread->rowAt(row); r && r->direction == QLatin1String("in"))
+            return r->id;
+    return {};
 }
 
 void MainWindow::onSend(const QString &text, const QString &replyTo)

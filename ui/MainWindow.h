@@ -48,6 +48,8 @@ public:
     void openSearch();
     void openTemplatePicker();
     void openSettings();
+    // Read-receipt policy: the thread must stay open in the active window this long.
+    void setReadAfterFocusMs(int ms) { m_readPolicy.setInterval(ms); }
     OutboxDialog *openOutbox();
 
 Q_SIGNALS:
@@ -90,6 +92,8 @@ private:
     quint64 m_templatesRequest = 0;
     QTimer m_countdown; // the window chips count down every second
     QTimer m_readPolicy; // mark read after the thread has been in focus for a while
+    qint64 m_lastTypingMs = 0;
+    QString lastInboundMessageId() const;
 };
 
 } // namespace parley::ui

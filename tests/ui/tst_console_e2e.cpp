@@ -154,10 +154,19 @@ private Q_SLOTS:
             m_window->conversationModel()->rowOf(conversation));
         QCOMPARE(row->unread, 1);
 
+        m_window->setReadAfterFocusMs(0); // the policy's delay is not what this test is about
+        m_window->activateWindow();
         m_window->openConversation(conversation);
         QTRY_COMPARE(m_window->threadModel()->rowCount(), 1);
         QCOMPARE(m_window->threadModel()->index(0).data(ThreadModel::BodyRole).toString(),
             QStringLiteral("Hi! Where is my *blue teapot*?"));
+        // Opened and focused: the unread badge clears and Meta is told the message was read.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sim()->stats().value(QStringLiteral("read_receipts")).toInteger(), 1, 10000);
+        QTRY_COMPARE(m_window->conversationModel()
+                         ->rowAt(m_window->conversationModel()->rowOf(conversation))
+                         ->unread,
+            0);
         QVERIFY(m_window->composer()->isWindowOpen());
 
         // Shift+Enter is a new line, Enter sends.
