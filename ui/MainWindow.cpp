@@ -98,6 +98,15 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     connect(&m_readPolicy, &QTimer::timeout, this, [this] {
         if (!m_current.id || !isActiveWindow())
             return;
+        if (m_thread->isLoading() && m_thread->rowCount() == 0) {
+            // The thread is not in yet: apply the policy once it is.
+            auto *once = new QObject(this);
+            connect(m_thread, &ThreadModel::loaded, once, [this, once] {
+                once->deleteLater();
+                m_readPolicy.start();
+            });
+            return;
+        }
         m_session->store()->markRead(m_current.id);
         m_session->sendReadReceipt(m_current, lastInboundMessageId(), false);
     });
