@@ -712,7 +712,8 @@ bool OutboxStore::hasLiveDrainer(const QString &exceptOwner, qint64 freshMs) con
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT 1 FROM outbox_drainers WHERE owner <> ? AND heartbeat_at >= ?"));
-    q.addBindValue(exceptOwner);
+    // A null QString binds as SQL NULL, and `owner <> NULL` matches nothing: bind '' instead.
+    q.addBindValue(exceptOwner.isNull() ? QStringLiteral("") : exceptOwner);
     q.addBindValue(m_clock->nowMs() - freshMs);
     return q.exec() && q.next();
 }

@@ -3,7 +3,10 @@
 #include "cli/Command.h"
 #include "common/Log.h"
 #include "common/Metrics.h"
+#include "graph/GraphClient.h"
 #include "http/HttpServer.h"
+#include "outbox/Outbox.h"
+#include "secrets/EnvSecretStore.h"
 #include "webhook/IngestPipeline.h"
 #include "webhook/Journal.h"
 #include "webhook/WebhookReceiver.h"
@@ -17,6 +20,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 namespace parley::core {
@@ -27,6 +31,7 @@ const char *const kServeUsage
     = "usage: parleyctl serve --db PATH [--listen 127.0.0.1:8080] [--metrics-listen "
       "127.0.0.1:9464]\n"
       "                       [--verify-token-file FILE] [--app-secret-file FILE]\n"
+      "                       [--token-file FILE]\n"
       "\n"
       "Receives WhatsApp Cloud API webhooks: verifies X-Hub-Signature-256, journals every\n"
       "authentic body durably before answering 200, and parses it into the store.\n"
@@ -39,6 +44,8 @@ const char *const kServeUsage
       "  --app-secret-file FILE    the Meta app secret (else $WA_APP_SECRET); required\n"
       "  --verify-token-file FILE  the verify token for Meta's subscription check (else\n"
       "                            $WA_VERIFY_TOKEN); without one every check is refused\n"
+      "  --token-file FILE         a Graph API access token (else $WA_TOKEN): with one, serve\n"
+      "                            also drains the outbox (WA_GRAPH_BASE_URL, WA_PHONE_NUMBER_ID)\n"
       "\n"
       "On start it prints one JSON line to stdout with the addresses it listens on.\n";
 
@@ -95,6 +102,8 @@ int runServe(const QStringList &args)
         QStringLiteral("verify-token-file"), QString(), QStringLiteral("file"));
     const QCommandLineOption appSecretFile(
         QStringLiteral("app-secret-file"), QString(), QStringLiteral("file"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"), QString(), QStringLiteral("file"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     // Hidden, for tests and benchmarks.
     const QCommandLineOption requestTimeout(
@@ -108,7 +117,7 @@ int runServe(const QStringList &args)
     const QCommandLineOption sqliteSync(QStringLiteral("journal-sqlite-sync"));
     const QCommandLineOption parseYield(
         QStringLiteral("parse-yield-us"), QString(), QStringLiteral("us"));
-    parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, help,
+    parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseYield, sqliteSync});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -218,6 +227,28 @@ int runServe(const QStringList &args)
             hostPort(metricsServer.serverAddress(), metricsServer.serverPort()));
     }
 
+    // With an access token, serve is also the process that drains the outbox: what `parleyctl
+    // send` and the console enqueue in this store is delivered from here (docs/outbox.md).
+    QString tokenError;
+    EnvSecretStore secrets(parser.value(tokenFile), &tokenError);
+    if (!tokenError.isEmpty()) {
+        std::fprintf(stderr, "serve: %s\n", qPrintable(tokenError));
+        return cli::Usage;
+    }
+    std::unique_ptr<Outbox> outbox;
+    if (secrets.read(QString::fromLatin1(SecretStore::AccessToken))) {
+        Outbox::Options options;
+        options.databasePath = dbPath;
+        options.phoneNumberId = qEnvironmentVariable("WA_PHONE_NUMBER_ID");
+        options.graph = GraphConfig::fromEnvironment();
+        options.deliver = true;
+        outbox = std::make_unique<Outbox>(options, &secrets);
+        QObject::connect(outbox.get(), &Outbox::startFailed, QCoreApplication::instance(),
+            [](const QString &why) { qCWarning(lcOutbox) << "outbox not draining:" << why; });
+        outbox->start();
+        ready.insert(QStringLiteral("outbox"), QStringLiteral("draining"));
+    }
+
     // SIGINT/SIGTERM: stop taking requests, commit and answer what is queued, then exit.
     if (::pipe(g_signalPipe) == 0) {
         std::signal(SIGINT, onSignal);
@@ -237,6 +268,8 @@ int runServe(const QStringList &args)
     qCInfo(lcWebhook) << "shutting down";
     receiver.server()->close();
     metricsServer.close();
+    if (outbox)
+        outbox->stop();
     journal.stop(); // commits and answers what is queued
     QCoreApplication::processEvents(); // deliver those answers
     pipeline.stop();
