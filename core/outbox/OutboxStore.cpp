@@ -1,5 +1,8 @@
 #include "outbox/OutboxStore.h"
 
+#include <cerrno>
+#include <signal.h>
+
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "outbox/PhoneNumber.h"
@@ -711,11 +714,20 @@ bool OutboxStore::hasLiveDrainer(const QString &exceptOwner, qint64 freshMs) con
 {
     QSqlQuery q(m_db);
     q.prepare(
-        QStringLiteral("SELECT 1 FROM outbox_drainers WHERE owner <> ? AND heartbeat_at >= ?"));
+        QStringLiteral("SELECT pid FROM outbox_drainers WHERE owner <> ? AND heartbeat_at >= ?"));
     // A null QString binds as SQL NULL, and `owner <> NULL` matches nothing: bind '' instead.
     q.addBindValue(exceptOwner.isNull() ? QStringLiteral("") : exceptOwner);
     q.addBindValue(m_clock->nowMs() - freshMs);
-    return q.exec() && q.next();
+    if (!q.exec())
+        return false;
+    while (q.next()) {
+        // The store is a local file, so every drainer runs on this machine: a process that was
+        // killed (kill -9 leaves its fresh heartbeat behind) is not a drainer any more.
+        const qint64 pid = q.value(0).toLongLong();
+        if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno == EPERM)
+            return true;
+    }
+    return false;
 }
 
 } // namespace parley::core
