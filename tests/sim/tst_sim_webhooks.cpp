@@ -254,6 +254,8 @@ private Q_SLOTS:
         // First attempt fails, the first retry is immediate and fails too.
         QVERIFY(waitFor([&] { return m_receiver->requests.size() == 2; }));
         QCOMPARE(m_sim->webhooks().first().attempts, 2);
+        // The retry is scheduled when the 503 answer is read: wait for it before moving the clock.
+        QVERIFY(waitFor([&] { return m_sim->webhooks().first().lastHttpStatus == 503; }));
         m_clock.advanceMs(999);
         m_sim->runDueEvents();
         QTest::qWait(0);
