@@ -14,8 +14,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -265,7 +265,8 @@ int main(int argc, char *argv[])
             ready.wait(10000);
             roundTrip.append(t.nsecsElapsed() / 1e6);
         }
-        std::printf("  of which: store round trip (re-read the thread on the worker): median %.2f ms\n",
+        std::printf(
+            "  of which: store round trip (re-read the thread on the worker): median %.2f ms\n",
             median(roundTrip));
         std::printf("append incoming message to open thread: median %.2f ms, max %.2f ms\n",
             median(times), *std::max_element(times.cbegin(), times.cend()));
