@@ -126,6 +126,10 @@ public:
     {
         if (m_finished || m_state != State::AwaitingReply || sequence != m_sequence)
             return;
+        if (response.dropConnection) {
+            finish();
+            return;
+        }
         writeResponse(response, m_keepAlive);
         if (!m_keepAlive) {
             closeGracefully();

@@ -37,6 +37,8 @@ struct HttpResponse
     QByteArray contentType = "text/plain; charset=utf-8";
     QByteArray body;
     HttpHeaders headers;
+    // Fault injection (the simulator): reset the connection instead of answering.
+    bool dropConnection = false;
 
     static HttpResponse text(int status, const QByteArray &body);
     static HttpResponse json(int status, const QByteArray &body);

@@ -50,6 +50,7 @@ const char *const kUsage
       "  --error-rate R              share of sends answered HTTP 503 code 2\n"
       "  --internal-error-rate R     share answered 131000 (HTTP 500)\n"
       "  --unavailable-rate R        share answered 131016 (HTTP 500)\n"
+      "  --drop-rate R               share of sends whose connection is reset unanswered\n"
       "  --token-expires-in-s N      the token stops working N seconds after start (190/463)\n"
       "  --webhook-batch N           up to N events per webhook POST (default 1)\n"
       "  --webhook-duplicate-rate R  share of webhook POSTs sent twice\n"
@@ -95,9 +96,9 @@ int runSim(const QStringList &args)
         {"latency-ms", "ms"}, {"throughput-mps", "n"}, {"pair-rate-burst", "n"}, {"seed", "n"},
         {"phone-number-id", "id"}, {"display-number", "digits"}, {"waba-id", "id"},
         {"template-approval-ms", "ms"}, {"status-delays-ms", "list"}, {"error-rate", "r"},
-        {"internal-error-rate", "r"}, {"unavailable-rate", "r"}, {"token-expires-in-s", "n"},
-        {"webhook-batch", "n"}, {"webhook-duplicate-rate", "r"}, {"webhook-reorder-rate", "r"},
-        {"webhook-retry-period-s", "n"}};
+        {"internal-error-rate", "r"}, {"unavailable-rate", "r"}, {"drop-rate", "r"},
+        {"token-expires-in-s", "n"}, {"webhook-batch", "n"}, {"webhook-duplicate-rate", "r"},
+        {"webhook-reorder-rate", "r"}, {"webhook-retry-period-s", "n"}};
     for (const auto &o : valueOptions)
         parser.addOption(valueOption(o[0], o[1]));
     parser.addOption(QCommandLineOption(QStringLiteral("no-window")));
@@ -178,6 +179,7 @@ int runSim(const QStringList &args)
     config.serverErrorRate = number("error-rate", 0, &ok);
     config.internalErrorRate = number("internal-error-rate", 0, &ok);
     config.serviceUnavailableRate = number("unavailable-rate", 0, &ok);
+    config.dropConnectionRate = number("drop-rate", 0, &ok);
     config.webhookBatchMax = int(number("webhook-batch", 1, &ok));
     config.webhookDuplicateRate = number("webhook-duplicate-rate", 0, &ok);
     config.webhookReorderRate = number("webhook-reorder-rate", 0, &ok);
@@ -188,7 +190,7 @@ int runSim(const QStringList &args)
         return usage(QStringLiteral("numeric options take non-negative numbers"));
     for (double rate :
         {config.serverErrorRate, config.internalErrorRate, config.serviceUnavailableRate,
-            config.webhookDuplicateRate, config.webhookReorderRate}) {
+            config.dropConnectionRate, config.webhookDuplicateRate, config.webhookReorderRate}) {
         if (rate > 1)
             return usage(QStringLiteral("rates are between 0 and 1"));
     }

@@ -88,6 +88,9 @@ struct SimConfig
     double serverErrorRate = 0; // HTTP 500 code 1 "(#1) An unknown error occurred"
     double internalErrorRate = 0; // 131000 Something went wrong (HTTP 500)
     double serviceUnavailableRate = 0; // 131016 Service unavailable (HTTP 500)
+    // The connection is reset before the request is looked at (nothing is accepted), as a
+    // network failure between Parley and Meta would.
+    double dropConnectionRate = 0;
 
     // Recipients (phone digits or BSUID) whose sends fail asynchronously.
     QStringList unreachableRecipients; // 131026

@@ -269,6 +269,11 @@ HttpResponse SimulatorPrivate::handleMessages(
     const HttpRequest &request, const QString &phoneNumberId, int version)
 {
     // Injected server-side faults come before anything is looked at, as a real outage would.
+    if (config.dropConnectionRate > 0 && random.generateDouble() < config.dropConnectionRate) {
+        HttpResponse dropped;
+        dropped.dropConnection = true;
+        return dropped;
+    }
     if (config.serverErrorRate > 0 && random.generateDouble() < config.serverErrorRate)
         return error(SimError::make(2, str("Service temporarily unavailable")));
     if (config.internalErrorRate > 0 && random.generateDouble() < config.internalErrorRate)

@@ -157,6 +157,12 @@ private Q_SLOTS:
                 }).detach();
                 return;
             }
+            if (request.path == "/drop") {
+                HttpResponse dropped;
+                dropped.dropConnection = true;
+                responder.respond(dropped);
+                return;
+            }
             if (request.path == "/forget")
                 return; // responder dropped without an answer
             responder.respond(HttpResponse::text(200,
@@ -375,6 +381,17 @@ private Q_SLOTS:
     {
         const RawResponse r = roundTrip("GET /forget HTTP/1.1\r\n\r\n");
         QCOMPARE(r.status, 500);
+    }
+
+    void droppedConnectionGetsNoAnswer()
+    {
+        QTcpSocket socket;
+        connectTo(socket);
+        socket.write("GET /drop HTTP/1.1\r\n\r\n");
+        RawResponse r;
+        QVERIFY(!readResponse(socket, &r, 3000));
+        QCOMPARE(r.status, 0);
+        QVERIFY(waitClosed(socket, 3000));
     }
 
     void http10ClosesByDefault()

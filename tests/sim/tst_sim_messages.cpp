@@ -282,6 +282,17 @@ private Q_SLOTS:
         QCOMPARE(r.errorCode(), 131000);
     }
 
+    void droppedConnections()
+    {
+        cleanup();
+        SimConfig config;
+        config.dropConnectionRate = 1.0;
+        startSim(config);
+        const Reply r = m_client->post(kMessages, textTo(kCustomer, QStringLiteral("x")));
+        QCOMPARE(r.status, 0); // no answer at all
+        QVERIFY(m_sim->acceptedMessages().isEmpty());
+    }
+
     void introspectionEndpoints()
     {
         QCOMPARE(m_client->post(kMessages, textTo(kCustomer, QStringLiteral("one"))).status, 200);
