@@ -19,6 +19,7 @@
 #include "store/Database.h"
 #include "templates/TemplateFiller.h"
 #include "templates/TemplateStore.h"
+#include "templates/TemplateSync.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -433,6 +434,23 @@ BuiltMessage buildFromArgs(Session &s, const Args &a)
         }
         TemplateStore templates(s.db);
         TemplateFill fill = fillTemplate(templates, a.value("template"), a.value("lang"), params);
+        // A template or language this store does not know yet: re-sync that name once from the
+        // WABA (WA_WABA_ID) before refusing (docs/templates.md).
+        const QString wabaId = qEnvironmentVariable("WA_WABA_ID");
+        if (!fill.ok() && !wabaId.isEmpty()
+            && s.secrets->read(QString::fromLatin1(SecretStore::AccessToken))) {
+            TemplateSync sync(s.graph.get(), &templates, wabaId, Clock::system());
+            QEventLoop loop;
+            bool done = false;
+            sync.fillWithResync(
+                a.value("template"), a.value("lang"), params, [&](const TemplateFill &refilled) {
+                    fill = refilled;
+                    done = true;
+                    loop.quit();
+                });
+            if (!done)
+                loop.exec();
+        }
         // Local files in media parameters: upload them, then fill again.
         if (!fill.pendingUploads.isEmpty()) {
             for (TemplateParam &p : params) {

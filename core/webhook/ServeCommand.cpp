@@ -7,6 +7,9 @@
 #include "http/HttpServer.h"
 #include "outbox/Outbox.h"
 #include "secrets/EnvSecretStore.h"
+#include "store/Database.h"
+#include "templates/TemplateStore.h"
+#include "templates/TemplateSync.h"
 #include "webhook/IngestPipeline.h"
 #include "webhook/Journal.h"
 #include "webhook/WebhookReceiver.h"
@@ -46,6 +49,7 @@ const char *const kServeUsage
       "                            $WA_VERIFY_TOKEN); without one every check is refused\n"
       "  --token-file FILE         a Graph API access token (else $WA_TOKEN): with one, serve\n"
       "                            also drains the outbox (WA_GRAPH_BASE_URL, WA_PHONE_NUMBER_ID)\n"
+      "                            and, with $WA_WABA_ID, syncs templates every 15 minutes\n"
       "\n"
       "On start it prints one JSON line to stdout with the addresses it listens on.\n";
 
@@ -249,6 +253,31 @@ int runServe(const QStringList &args)
         ready.insert(QStringLiteral("outbox"), QStringLiteral("draining"));
     }
 
+    // With a token and a WABA id, templates are synced now and on a schedule (the status webhooks
+    // keep them live in between; docs/templates.md).
+    const QString wabaId = qEnvironmentVariable("WA_WABA_ID");
+    const QString templatesConnection = QStringLiteral("serve-templates");
+    std::unique_ptr<GraphClient> graph;
+    std::unique_ptr<TemplateStore> templateStore;
+    std::unique_ptr<TemplateSync> templateSync;
+    if (outbox && !wabaId.isEmpty()) {
+        QSqlDatabase templatesDb = Database::open(dbPath, templatesConnection, &error);
+        if (!templatesDb.isValid()) {
+            std::fprintf(stderr, "serve: %s\n", qPrintable(error));
+            return cli::Failure;
+        }
+        graph = std::make_unique<GraphClient>(GraphConfig::fromEnvironment(), &secrets);
+        templateStore = std::make_unique<TemplateStore>(templatesDb);
+        templateSync = std::make_unique<TemplateSync>(
+            graph.get(), templateStore.get(), wabaId, Clock::system());
+        const int intervalMs = qEnvironmentVariableIsSet("PARLEY_TEMPLATE_SYNC_MS")
+            ? qEnvironmentVariableIntValue("PARLEY_TEMPLATE_SYNC_MS")
+            : 15 * 60 * 1000;
+        templateSync->syncAll([](const TemplateSyncResult &) {});
+        templateSync->setSchedule(intervalMs);
+        ready.insert(QStringLiteral("templates"), QStringLiteral("syncing"));
+    }
+
     // SIGINT/SIGTERM: stop taking requests, commit and answer what is queued, then exit.
     if (::pipe(g_signalPipe) == 0) {
         std::signal(SIGINT, onSignal);
@@ -268,6 +297,11 @@ int runServe(const QStringList &args)
     qCInfo(lcWebhook) << "shutting down";
     receiver.server()->close();
     metricsServer.close();
+    templateSync.reset();
+    templateStore.reset();
+    graph.reset();
+    if (!wabaId.isEmpty())
+        Database::close(templatesConnection);
     if (outbox)
         outbox->stop();
     journal.stop(); // commits and answers what is queued

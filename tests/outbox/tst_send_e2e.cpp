@@ -548,6 +548,21 @@ private Q_SLOTS:
                         QStringLiteral("1")},
             &code);
         QCOMPARE(code, 1);
+
+        // A template this store has never synced: refused locally without a WABA id; with one,
+        // send re-syncs that name once from the Graph API and sends it.
+        const QStringList templateSend{QStringLiteral("send"), QStringLiteral("--db"), db,
+            QStringLiteral("--to"), QStringLiteral("+16505550123"), QStringLiteral("--template"),
+            QStringLiteral("hello_world"), QStringLiteral("--lang"), QStringLiteral("en_US")};
+        lines = run(templateSend, &code);
+        QCOMPARE(code, 1);
+        QCOMPARE(lines.first().value(QLatin1String("state")).toString(), QStringLiteral("refused"));
+        env.insert(QStringLiteral("WA_WABA_ID"), QString::fromLatin1(SimConfig::DefaultWabaId));
+        lines = run(templateSend, &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(
+            lines.first().value(QLatin1String("state")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(sim.acceptedMessages().size(), 8);
     }
 
     void killMidDrainNoLossNoBlindResend()

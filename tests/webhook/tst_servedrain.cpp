@@ -1,5 +1,6 @@
 // parleyctl serve with an access token also drains the outbox: a message enqueued by a
 // `parleyctl send` that has no token of its own is delivered by serve, through the simulator.
+// With a WABA id it also syncs the templates.
 #include "webhook/HttpTestClient.h"
 
 #include <QElapsedTimer>
@@ -7,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +72,8 @@ private Q_SLOTS:
         serveEnv.insert(QStringLiteral("WA_TOKEN"), QStringLiteral("sim-access-token"));
         serveEnv.insert(QStringLiteral("WA_GRAPH_BASE_URL"), baseUrl);
         serveEnv.insert(QStringLiteral("WA_PHONE_NUMBER_ID"), phoneNumberId);
+        serveEnv.insert(
+            QStringLiteral("WA_WABA_ID"), simReady.value(QStringLiteral("waba_id")).toString());
         QProcess serve;
         serve.setProcessEnvironment(serveEnv);
         serve.setStandardErrorFile(dir.filePath(QStringLiteral("serve.log")));
@@ -78,6 +83,24 @@ private Q_SLOTS:
                 QStringLiteral("--app-secret-file"), secretPath});
         const QJsonObject serveReady = readyLine(serve);
         QCOMPARE(serveReady.value(QStringLiteral("outbox")).toString(), QStringLiteral("draining"));
+        QCOMPARE(
+            serveReady.value(QStringLiteral("templates")).toString(), QStringLiteral("syncing"));
+        {
+            QSqlDatabase store
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            store.setDatabaseName(db);
+            QVERIFY(store.open());
+            // The simulator's seeded templates arrive with the first sync.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    QSqlQuery q(store);
+                    return q.exec(QStringLiteral(
+                               "SELECT count(*) FROM templates WHERE name = 'hello_world'"))
+                        && q.next() && q.value(0).toInt() > 0;
+                }(),
+                15000);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
 
         // The customer writes first, so that the service window is open.
         parley::test::HttpTestClient simClient(QUrl(baseUrl).port());
