@@ -105,16 +105,7 @@ void GraphClient::request(const QByteArray &method, const QString &path, const Q
     GraphError authError;
     QPointer<QObject> ctx(context);
     if (!authorize(req, &authError)) {
-        QMetaObject::invokeMethod(
-            this,
-            [ctx, done = std::move(done), authError] {
-                if (!ctx)
-                    return;
-                GraphResult r;
-                r.error = authError;
-                done(r);
-            },
-            Qt::QueuedConnection);
+        failLater(ctx, std::move(done), authError);
         return;
     }
     QByteArray payload;
@@ -138,6 +129,20 @@ void GraphClient::request(const QByteArray &method, const QString &path, const Q
         });
 }
 
+void GraphClient::failLater(QPointer<QObject> context, Callback done, const GraphError &error)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [context, done = std::move(done), error] {
+            if (!context)
+                return;
+            GraphResult r;
+            r.error = error;
+            done(r);
+        },
+        Qt::QueuedConnection);
+}
+
 void GraphClient::upload(
     const QString &path, const GraphUpload &upload, QObject *context, Callback done)
 {
@@ -149,16 +154,7 @@ void GraphClient::upload(
         error = GraphError::local(
             LocalError::Validation, QStringLiteral("Cannot read file"), file->errorString());
     if (error.isError()) {
-        QMetaObject::invokeMethod(
-            this,
-            [ctx, done = std::move(done), error] {
-                if (!ctx)
-                    return;
-                GraphResult r;
-                r.error = error;
-                done(r);
-            },
-            Qt::QueuedConnection);
+        failLater(ctx, std::move(done), error);
         return;
     }
     auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
@@ -203,16 +199,7 @@ void GraphClient::download(
         error = GraphError::local(
             LocalError::Validation, QStringLiteral("Cannot write file"), out->errorString());
     if (error.isError()) {
-        QMetaObject::invokeMethod(
-            this,
-            [ctx, done = std::move(done), error] {
-                if (!ctx)
-                    return;
-                GraphResult r;
-                r.error = error;
-                done(r);
-            },
-            Qt::QueuedConnection);
+        failLater(ctx, std::move(done), error);
         return;
     }
     const qint64 started = monotonicNowMs();

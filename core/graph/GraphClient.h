@@ -54,6 +54,9 @@ public:
 private:
     bool authorize(QNetworkRequest &request, GraphError *error) const;
     void finish(QNetworkReply *reply, qint64 startedMs, QPointer<QObject> context, Callback done);
+    // Answers `done` with a local error on the next event-loop turn (callers never see a
+    // synchronous callback), unless `context` is gone by then.
+    void failLater(QPointer<QObject> context, Callback done, const GraphError &error);
 
     GraphConfig m_config;
     SecretStore *m_secrets;
