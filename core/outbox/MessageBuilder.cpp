@@ -135,16 +135,20 @@ QString checkHeader(const QJsonObject &interactive, bool textOnly)
     return QStringLiteral("interactive.header.type must be text, image, video or document");
 }
 
+// Header, body and footer: the frame every interactive kind shares.
+QString checkFrame(const QJsonObject &i, bool textOnlyHeader, int bodyLimit)
+{
+    if (auto e = checkHeader(i, textOnlyHeader); !e.isEmpty())
+        return e;
+    if (auto e = checkTextObject(i, "body", QStringLiteral("interactive.body"), bodyLimit, true);
+        !e.isEmpty())
+        return e;
+    return checkTextObject(i, "footer", QStringLiteral("interactive.footer"), kFooter, false);
+}
+
 QString checkButtons(const QJsonObject &i)
 {
-    if (auto e = checkHeader(i, false); !e.isEmpty())
-        return e;
-    if (auto e
-        = checkTextObject(i, "body", QStringLiteral("interactive.body"), kInteractiveBody, true);
-        !e.isEmpty())
-        return e;
-    if (auto e = checkTextObject(i, "footer", QStringLiteral("interactive.footer"), kFooter, false);
-        !e.isEmpty())
+    if (auto e = checkFrame(i, false, kInteractiveBody); !e.isEmpty())
         return e;
     const QJsonArray buttons
         = i.value(QLatin1String("action")).toObject().value(QLatin1String("buttons")).toArray();
@@ -180,13 +184,7 @@ QString checkButtons(const QJsonObject &i)
 
 QString checkList(const QJsonObject &i)
 {
-    if (auto e = checkHeader(i, true); !e.isEmpty())
-        return e;
-    if (auto e = checkTextObject(i, "body", QStringLiteral("interactive.body"), kListBody, true);
-        !e.isEmpty())
-        return e;
-    if (auto e = checkTextObject(i, "footer", QStringLiteral("interactive.footer"), kFooter, false);
-        !e.isEmpty())
+    if (auto e = checkFrame(i, true, kListBody); !e.isEmpty())
         return e;
     const QJsonObject action = i.value(QLatin1String("action")).toObject();
     if (auto e = checkString(
@@ -239,14 +237,7 @@ QString checkList(const QJsonObject &i)
 
 QString checkCtaUrl(const QJsonObject &i)
 {
-    if (auto e = checkHeader(i, false); !e.isEmpty())
-        return e;
-    if (auto e
-        = checkTextObject(i, "body", QStringLiteral("interactive.body"), kInteractiveBody, true);
-        !e.isEmpty())
-        return e;
-    if (auto e = checkTextObject(i, "footer", QStringLiteral("interactive.footer"), kFooter, false);
-        !e.isEmpty())
+    if (auto e = checkFrame(i, false, kInteractiveBody); !e.isEmpty())
         return e;
     const QJsonObject action = i.value(QLatin1String("action")).toObject();
     if (action.value(QLatin1String("name")).toString() != QLatin1String("cta_url"))
@@ -263,14 +254,7 @@ QString checkCtaUrl(const QJsonObject &i)
 
 QString checkFlow(const QJsonObject &i)
 {
-    if (auto e = checkHeader(i, false); !e.isEmpty())
-        return e;
-    if (auto e
-        = checkTextObject(i, "body", QStringLiteral("interactive.body"), kInteractiveBody, true);
-        !e.isEmpty())
-        return e;
-    if (auto e = checkTextObject(i, "footer", QStringLiteral("interactive.footer"), kFooter, false);
-        !e.isEmpty())
+    if (auto e = checkFrame(i, false, kInteractiveBody); !e.isEmpty())
         return e;
     const QJsonObject action = i.value(QLatin1String("action")).toObject();
     if (action.value(QLatin1String("name")).toString() != QLatin1String("flow"))
