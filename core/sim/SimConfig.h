@@ -17,6 +17,10 @@ struct SimPhoneNumber
 {
     QString id; // Graph phone number id, e.g. "106540352242922"
     QString displayNumber; // metadata.display_phone_number, e.g. "15550100001"
+    // What GET /{phone-number-id} answers besides the id and the number.
+    QString verifiedName = QStringLiteral("Parley Demo");
+    QString qualityRating = QStringLiteral("GREEN"); // GREEN | YELLOW | RED | NA
+    QString messagingLimitTier = QStringLiteral("TIER_1K");
 };
 
 // Everything the simulated Meta is configured with. The defaults are the ones documented in

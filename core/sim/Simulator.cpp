@@ -198,6 +198,7 @@ public:
     HttpResponse handleMediaUpload(const HttpRequest &request, const QString &phoneNumberId);
     HttpResponse handleTemplates(const HttpRequest &request, const QString &wabaId);
     HttpResponse handleObject(const HttpRequest &request, const QString &id);
+    QJsonObject phoneNumberJson(const SimPhoneNumber &phone, const QUrlQuery &query) const;
     HttpResponse handleDownload(const HttpRequest &request);
     HttpResponse handleSim(const HttpRequest &request);
 
@@ -726,6 +727,11 @@ HttpResponse SimulatorPrivate::handleTemplates(const HttpRequest &request, const
 
 HttpResponse SimulatorPrivate::handleObject(const HttpRequest &request, const QString &id)
 {
+    if (const SimPhoneNumber *p = phoneNumber(id)) {
+        if (request.method != "GET")
+            return error(unknownObject(id, request.method == "DELETE" ? "delete" : "post"));
+        return jsonResponse(200, phoneNumberJson(*p, request.query));
+    }
     if (const SimMedia *m = media.find(id)) {
         const QString owner = request.query.queryItemValue(str("phone_number_id"));
         if (!owner.isEmpty() && owner != m->phoneNumberId)
@@ -773,6 +779,37 @@ HttpResponse SimulatorPrivate::handleObject(const HttpRequest &request, const QS
     }
     return error(unknownObject(
         id, request.method == "DELETE" ? "delete" : (request.method == "POST" ? "post" : "get")));
+}
+
+// GET /{phone-number-id} (Meta's getPhoneNumberById): the default fields, plus the ones asked for
+// with ?fields= that the simulator knows.
+QJsonObject SimulatorPrivate::phoneNumberJson(
+    const SimPhoneNumber &phone, const QUrlQuery &query) const
+{
+    QString display = phone.displayNumber;
+    if (display.size() == 11 && display.startsWith(u'1'))
+        display = str("+1 %1-%2-%3").arg(display.mid(1, 3), display.mid(4, 3), display.mid(7));
+    else if (!display.startsWith(u'+'))
+        display.prepend(u'+');
+    QJsonObject o{{str("id"), phone.id}, {str("display_phone_number"), display},
+        {str("verified_name"), phone.verifiedName}, {str("quality_rating"), phone.qualityRating}};
+    const QStringList fields = query.queryItemValue(str("fields")).split(u',', Qt::SkipEmptyParts);
+    for (QString field : fields) {
+        field = field.trimmed();
+        if (field == QLatin1String("name_status"))
+            o.insert(field, str("APPROVED"));
+        else if (field == QLatin1String("code_verification_status"))
+            o.insert(field, str("VERIFIED"));
+        else if (field == QLatin1String("status"))
+            o.insert(field, str("CONNECTED"));
+        else if (field == QLatin1String("messaging_limit_tier"))
+            o.insert(field, phone.messagingLimitTier);
+        else if (field == QLatin1String("throughput"))
+            o.insert(field,
+                QJsonObject{
+                    {str("level"), config.throughputMps >= 1000 ? str("HIGH") : str("STANDARD")}});
+    }
+    return o;
 }
 
 HttpResponse SimulatorPrivate::handleDownload(const HttpRequest &request)

@@ -1,0 +1,234 @@
+#include "privacy/Retention.h"
+
+#include "common/Log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace parley::core {
+
+namespace {
+
+// Any content column still set: a message that has not been purged yet.
+const char *const kHasContent
+    = "(text IS NOT NULL OR caption IS NOT NULL OR raw_json IS NOT NULL OR filename IS NOT NULL "
+      "OR reply_title IS NOT NULL OR reply_description IS NOT NULL OR reply_json IS NOT NULL "
+      "OR button_text IS NOT NULL OR button_payload IS NOT NULL OR location_name IS NOT NULL "
+      "OR location_address IS NOT NULL OR location_url IS NOT NULL OR latitude IS NOT NULL "
+      "OR longitude IS NOT NULL OR referral_json IS NOT NULL)";
+
+struct Step
+{
+    QSqlDatabase &db;
+    QString *error;
+    bool failed = false;
+
+    // Runs one statement with positional binds; returns rows affected (or -1 on failure).
+    qint64 exec(const QString &sql, const QVariantList &binds = {})
+    {
+        if (failed)
+            return -1;
+        QSqlQuery q(db);
+        if (!q.prepare(sql)) {
+            fail(q);
+            return -1;
+        }
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (!q.exec()) {
+            fail(q);
+            return -1;
+        }
+        return q.numRowsAffected();
+    }
+    qint64 scalar(const QString &sql, const QVariantList &binds = {})
+    {
+        if (failed)
+            return -1;
+        QSqlQuery q(db);
+        q.prepare(sql);
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (!q.exec() || !q.next()) {
+            fail(q);
+            return -1;
+        }
+        return q.value(0).toLongLong();
+    }
+    QStringList column(const QString &sql, const QVariantList &binds = {})
+    {
+        QStringList out;
+        if (failed)
+            return out;
+        QSqlQuery q(db);
+        q.prepare(sql);
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (!q.exec()) {
+            fail(q);
+            return out;
+        }
+        while (q.next())
+            out.append(q.value(0).toString());
+        return out;
+    }
+    void fail(const QSqlQuery &q)
+    {
+        failed = true;
+        if (error)
+            *error = q.lastError().text();
+    }
+};
+
+} // namespace
+
+QJsonObject privacyCountsJson(const PrivacyCounts &counts)
+{
+    QJsonObject o;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+bool Retention::purge(
+    QSqlDatabase &db, const Options &options, PrivacyCounts *counts, QString *error)
+{
+    if (options.olderThanDays <= 0) {
+        if (error)
+            *error = QStringLiteral("the retention must be at least one day");
+        return false;
+    }
+    const qint64 cutoff = cutoffSecs(options);
+    PrivacyCounts c;
+    for (const char *k : {"messages", "fts_rows", "previews", "journal_bodies", "outbox_bodies",
+             "media_rows", "media_files", "media_bytes"})
+        c.insert(QString::fromLatin1(k), 0);
+
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = ON"));
+    if (!db.transaction()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    Step s{db, error};
+    s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_messages"));
+    s.exec(QStringLiteral("CREATE TEMP TABLE purge_messages AS SELECT rowid AS rid FROM messages "
+                          "WHERE coalesce(timestamp, received_at / 1000) < ? AND %1")
+               .arg(QLatin1String(kHasContent)),
+        {cutoff});
+    c["messages"] = s.scalar(QStringLiteral("SELECT count(*) FROM temp.purge_messages"));
+    // Media of old messages whose cache entry is still there (also of messages purged before
+    // their media was fetched), unless a newer message refers to the same media id.
+    const QString oldMedia = QStringLiteral(
+        "media_id IN (SELECT m.media_id FROM messages m WHERE m.media_id IS NOT NULL "
+        "AND coalesce(m.timestamp, m.received_at / 1000) < ?) AND media_id NOT IN (SELECT "
+        "n.media_id FROM messages n WHERE n.media_id IS NOT NULL AND coalesce(n.timestamp, "
+        "n.received_at / 1000) >= ?) AND state <> 'purged'");
+    const QStringList mediaPaths = s.column(
+        QStringLiteral("SELECT DISTINCT path FROM media_cache WHERE path IS NOT NULL AND ")
+            + oldMedia,
+        {cutoff, cutoff});
+    c["media_rows"] = s.exec(
+        QStringLiteral("UPDATE media_cache SET state = 'purged', path = NULL, error = NULL, "
+                       "updated_at = ? WHERE ")
+            + oldMedia,
+        {options.nowSecs * 1000, cutoff, cutoff});
+    s.exec(QStringLiteral(
+        "UPDATE messages SET text = NULL, caption = NULL, raw_json = NULL, filename = NULL, "
+        "reply_title = NULL, reply_description = NULL, reply_json = NULL, button_text = NULL, "
+        "button_payload = NULL, location_name = NULL, location_address = NULL, "
+        "location_url = NULL, latitude = NULL, longitude = NULL, referral_json = NULL "
+        "WHERE rowid IN (SELECT rid FROM temp.purge_messages)"));
+    // The update trigger re-indexed the rows with an empty body: drop them from the index.
+    c["fts_rows"] = s.exec(QStringLiteral(
+        "DELETE FROM messages_fts WHERE rowid IN (SELECT rid FROM temp.purge_messages)"));
+    c["previews"]
+        = s.exec(QStringLiteral("UPDATE conversations SET last_message_preview = NULL "
+                                "WHERE last_message_at < ? AND last_message_preview IS NOT NULL"),
+            {cutoff});
+    // Raw webhook bodies carry the same texts. A body still waiting for the parser is kept:
+    // nothing that has not been ingested is lost.
+    c["journal_bodies"]
+        = s.exec(QStringLiteral("UPDATE journal SET body = X'' WHERE received_at < ? "
+                                "AND parse_state <> 'pending' AND length(body) > 0"),
+            {cutoff * 1000});
+    c["outbox_bodies"]
+        = s.exec(QStringLiteral(
+                     "UPDATE outbox SET message_json = '{}' WHERE created_at < ? "
+                     "AND state NOT IN ('queued', 'sending', 'unknown') AND message_json <> '{}'"),
+            {cutoff * 1000});
+    s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_messages"));
+    if (s.failed) {
+        db.rollback();
+        return false;
+    }
+    if (options.dryRun) {
+        db.rollback();
+        countMediaFiles(options.mediaDir, mediaPaths, &c);
+        if (counts)
+            *counts = c;
+        return true;
+    }
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    if (c.value(QStringLiteral("fts_rows")) > 0)
+        QSqlQuery(db).exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')"));
+    removeMediaFiles(db, options.mediaDir, mediaPaths, &c);
+    qCInfo(lcStore) << "retention purge:" << c.value(QStringLiteral("messages")) << "messages,"
+                    << c.value(QStringLiteral("media_files")) << "media files older than"
+                    << options.olderThanDays << "days";
+    if (counts)
+        *counts = c;
+    return true;
+}
+
+void Retention::countMediaFiles(
+    const QString &mediaDir, const QStringList &relativePaths, PrivacyCounts *counts)
+{
+    if (mediaDir.isEmpty())
+        return;
+    for (const QString &path : QSet<QString>(relativePaths.cbegin(), relativePaths.cend())) {
+        const QFileInfo info(QDir(mediaDir).filePath(path));
+        if (info.isFile()) {
+            (*counts)[QStringLiteral("media_files")] += 1;
+            (*counts)[QStringLiteral("media_bytes")] += info.size();
+        }
+    }
+}
+
+void Retention::removeMediaFiles(QSqlDatabase &db, const QString &mediaDir,
+    const QStringList &relativePaths, PrivacyCounts *counts)
+{
+    if (mediaDir.isEmpty())
+        return;
+    const QDir dir(mediaDir);
+    for (const QString &path : QSet<QString>(relativePaths.cbegin(), relativePaths.cend())) {
+        // Content-addressed: another media id may share the file.
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT 1 FROM media_cache WHERE path = ? LIMIT 1"));
+        q.addBindValue(path);
+        if (!q.exec() || q.next())
+            continue;
+        const QString file = dir.filePath(path);
+        // Only files inside the cache directory, whatever a damaged row says.
+        if (!QFileInfo(file).canonicalFilePath().startsWith(
+                QFileInfo(mediaDir).canonicalFilePath() + QLatin1Char('/')))
+            continue;
+        const qint64 size = QFileInfo(file).size();
+        if (QFile::remove(file)) {
+            (*counts)[QStringLiteral("media_files")] += 1;
+            (*counts)[QStringLiteral("media_bytes")] += size;
+        }
+    }
+}
+
+} // namespace parley::core
