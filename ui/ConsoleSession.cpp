@@ -343,6 +343,22 @@ QString ConsoleSession::sendTemplate(
     return enqueue(conversation, built.message, error);
 }
 
+QString ConsoleSession::sendMessage(const ConversationRow &conversation, const QJsonObject &message,
+    const QString &replyToMessageId, QString *error)
+{
+    core::BuiltMessage built;
+    built.message = message;
+    built.error = core::MessageBuilder::validate(message);
+    if (!replyToMessageId.isEmpty() && built.ok())
+        built = core::MessageBuilder::replyTo(built, replyToMessageId);
+    if (!built.ok()) {
+        if (error)
+            *error = built.error;
+        return {};
+    }
+    return enqueue(conversation, built.message, error);
+}
+
 void ConsoleSession::sendReadReceipt(
     const ConversationRow &conversation, const QString &messageId, bool typing)
 {

@@ -63,6 +63,7 @@ public:
     bool isDemo() const { return m_options.demo; }
     core::Clock *clock() const { return m_clock; }
     core::SecretStore *secrets() const { return m_options.secrets; }
+    const core::GraphConfig &graphConfig() const { return m_options.graph; }
 
     // Sends through the outbox to the conversation's contact. Returns the idempotency key, or an
     // empty string with *error when the message cannot be built.
@@ -70,6 +71,10 @@ public:
         const QString &replyToMessageId = QString(), QString *error = nullptr);
     QString sendTemplate(const ConversationRow &conversation, const QJsonObject &templateObject,
         QString *error = nullptr);
+    // Any message object MessageBuilder made (media, location, contacts, interactive, reaction),
+    // validated again and sent as a quoted reply when replyToMessageId is set.
+    QString sendMessage(const ConversationRow &conversation, const QJsonObject &message,
+        const QString &replyToMessageId = QString(), QString *error = nullptr);
     void retry(qint64 outboxId);
     // Tells Meta the customer's message was read (blue ticks on their phone), optionally with the
     // typing indicator while the agent writes. Not queued: a lost receipt is not worth a retry.

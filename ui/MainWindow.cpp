@@ -15,6 +15,7 @@
 #include "ThreadView.h"
 #include "common/Clock.h"
 #include "common/Log.h"
+#include "composer/ComposerController.h"
 #include "outbox/Outbox.h"
 
 #include <QAction>
@@ -216,6 +217,9 @@ void MainWindow::buildUi()
             m_composer->editor()->setFocus();
         });
     connect(m_thread, &ThreadModel::messageReady, m_threadView, &ThreadView::showRow);
+    // Attachments, canned replies, the builders, drops on the thread, Reply/React on a message.
+    new ComposerController(
+        m_session, m_composer, m_threadView, [this] { return m_current; }, this);
 }
 
 void MainWindow::buildMenus()
