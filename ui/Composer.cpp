@@ -62,6 +62,9 @@ Composer::Composer(QWidget *parent) : QWidget(parent)
     auto *menu = new QMenu(m_more);
     QAction *attach = menu->addAction(tr("&Attach a file…"), this, &Composer::chooseFile);
     attach->setObjectName(QStringLiteral("attachFile"));
+    attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    attach->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(attach); // the shortcut works while the composer has focus, menu closed
     menu->addAction(tr("Reply &buttons or list…"), this, &Composer::interactiveRequested)
         ->setObjectName(QStringLiteral("interactive"));
     menu->addAction(tr("&Location…"), this, &Composer::locationRequested)
@@ -380,7 +383,7 @@ bool Composer::insertCanned(const QString &shortcut)
         QStringList names;
         for (const QString &name : std::as_const(m_unfilled))
             names.append(QStringLiteral("{{%1}}").arg(name));
-        showNotice(tr("Not filled in: %1. Replace it before sending (known variables: %2).")
+        showNotice(tr("Not filled in: %1 — edit before sending. Known variables: %2.")
                        .arg(names.join(QStringLiteral(", ")),
                            CannedReplies::variableNames().join(QStringLiteral(", "))));
     } else {

@@ -24,6 +24,7 @@
 #include <QClipboard>
 #include <QCompleter>
 #include <QDateTime>
+#include <QDir>
 #include <QDropEvent>
 #include <QFile>
 #include <QImage>
@@ -140,6 +141,16 @@ private:
         return nullptr;
     }
 
+    // PARLEY_SCREENSHOTS_DIR=docs/images saves the composer's screens for the docs.
+    void screenshot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("PARLEY_SCREENSHOTS_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+    }
+
     qint64 mediaUploads() const { return sim()->stats().value(QLatin1String("media")).toInteger(); }
 
 private Q_SLOTS:
@@ -179,6 +190,7 @@ private Q_SLOTS:
     void refusesForbiddenAndTooLargeFilesBeforeUpload()
     {
         openMaria();
+        QSignalSpy uploads(controller()->backend(), &ComposerBackend::uploaded);
         // A shell script is not a WhatsApp media type, whatever its name.
         const QString script = writeFile(QStringLiteral("invoice.pdf.sh"), "#!/bin/sh\necho hi\n");
         QVERIFY(!composer()->attachFile(script));
@@ -206,7 +218,10 @@ private Q_SLOTS:
         // Enter with nothing attached and nothing typed sends nothing; nothing was uploaded.
         QTest::keyClick(composer()->editor(), Qt::Key_Return);
         QCoreApplication::processEvents();
+        // No upload was tried at all (the simulator would have refused and counted it).
+        QCOMPARE(uploads.size(), 0);
         QCOMPARE(mediaUploads(), 0);
+        QCOMPARE(sim()->stats().value(QLatin1String("rejected")).toInteger(), 0);
         QCOMPARE(sim()->acceptedMessages().size(), 0);
     }
 
@@ -225,6 +240,7 @@ private Q_SLOTS:
         QTest::keyClicks(
             composer()->attachmentChip()->captionEdit(), QStringLiteral("Your teapot, packed"));
         QTest::keyClicks(composer()->editor(), QStringLiteral("It leaves today."));
+        screenshot(m_window.get(), QStringLiteral("composer-attachment.png"));
         QTest::keyClick(composer()->editor(), Qt::Key_Return);
 
         QTRY_COMPARE_WITH_TIMEOUT(accepted(QStringLiteral("image")).size(), 1, 10000);
@@ -235,6 +251,21 @@ private Q_SLOTS:
             QJsonDocument(image).toJson().constData());
         QCOMPARE(image.value(QLatin1String("caption")).toString(),
             QStringLiteral("Your teapot, packed"));
+        // The thread shows it: the outbox's row with the caption and the uploaded media id.
+        auto sentImage = [this] {
+            for (int i = 0; i < m_window->threadModel()->rowCount(); ++i) {
+                const auto row = m_window->threadModel()
+                                     ->index(i)
+                                     .data(ThreadModel::MessageRole)
+                                     .value<MessageRow>();
+                if (row.direction == QLatin1String("out") && row.type == QLatin1String("image"))
+                    return row;
+            }
+            return MessageRow();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sentImage().caption, QStringLiteral("Your teapot, packed"), 10000);
+        QCOMPARE(sentImage().mediaId, image.value(QLatin1String("id")).toString());
         // The typed text follows as its own message; the composer is empty again.
         QTRY_COMPARE_WITH_TIMEOUT(accepted(QStringLiteral("text")).size(), 1, 10000);
         QCOMPARE(accepted(QStringLiteral("text"))
@@ -345,6 +376,7 @@ private Q_SLOTS:
         QCOMPARE(composer()->unfilledVariables(),
             (QStringList{QStringLiteral("order"), QStringLiteral("weekday")}));
         QCOMPARE(editor->extraSelections().size(), 2);
+        screenshot(m_window.get(), QStringLiteral("composer-canned.png"));
         QCOMPARE(
             editor->extraSelections().first().cursor.selectedText(), QStringLiteral("{{order}}"));
         QVERIFY(composer()->notice()->text().contains(QStringLiteral("{{order}}")));
@@ -379,6 +411,7 @@ private Q_SLOTS:
         dialog->buttonIdEdit(1)->setText(QStringLiteral("size_l"));
         QVERIFY(dialog->sendButton()->isEnabled());
         QVERIFY(dialog->preview()->text().contains(QStringLiteral("Large")));
+        screenshot(dialog, QStringLiteral("composer-buttons.png"));
         QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
 
         QTRY_COMPARE_WITH_TIMEOUT(accepted(QStringLiteral("interactive")).size(), 1, 10000);
