@@ -246,6 +246,8 @@ void MainWindow::buildMenus()
             tr("Enter: send\nShift+Enter: new line\nCtrl+K or Ctrl+F: search messages\n"
                "Ctrl+T: send a template\nDouble-click a message: reply to it\nEsc: cancel the "
                "reply\n"
+               "Right-click a message: reply or react\nCtrl+Shift+A: attach a file\n"
+               "/ at the start of the message: canned replies (Tab or Enter inserts)\n"
                "Ctrl+Q: quit"));
     });
     help->addAction(tr("&About Parley"), this, [this] {

@@ -524,6 +524,18 @@ private Q_SLOTS:
         QCOMPARE(index.data(ThreadModel::MessageIdRole).toString(), wamid);
         QCOMPARE(m_window->threadView()->contextMenuPolicy(), Qt::CustomContextMenu);
 
+        // Double-click quotes a message too, and Esc cancels the quote.
+        const QRect bubble = m_window->threadView()->visualRect(index);
+        QVERIFY(bubble.isValid());
+        QCOMPARE(m_window->threadView()->indexAt(bubble.center()), index);
+        QTest::mouseClick(
+            m_window->threadView()->viewport(), Qt::LeftButton, Qt::NoModifier, bubble.center());
+        QTest::mouseDClick(
+            m_window->threadView()->viewport(), Qt::LeftButton, Qt::NoModifier, bubble.center());
+        QCOMPARE(composer()->replyTo(), wamid);
+        QTest::keyClick(composer()->editor(), Qt::Key_Escape);
+        QVERIFY(composer()->replyTo().isEmpty());
+
         std::unique_ptr<QMenu> menu(controller()->threadActions()->menuFor(index, m_window.get()));
         QVERIFY(menu);
         QAction *reply = findAction(menu.get(), QStringLiteral("reply"));
