@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdminLock.h"
 #include "Composer.h"
 #include "ConsoleSession.h"
 #include "ConsoleStore.h"
@@ -7,6 +8,7 @@
 #include "ConversationListModel.h"
 #include "MessageDelegate.h"
 #include "OutboxDialog.h"
+#include "RetentionRunner.h"
 #include "SearchDialog.h"
 #include "SettingsDialog.h"
 #include "Style.h"
@@ -43,7 +45,9 @@ constexpr int ReadAfterFocusMs = 3000;
 
 MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_thread(new ThreadModel(session->store(), this)),
-      m_conversations(new ConversationListModel(session->store(), this))
+      m_conversations(new ConversationListModel(session->store(), this)),
+      m_lock(new AdminLock(session->databasePath(), session->clock(), this)),
+      m_retention(new RetentionRunner(session->databasePath(), session->clock(), this))
 {
     setWindowTitle(session->isDemo() ? tr("Parley — demo") : tr("Parley"));
     buildUi();
@@ -84,6 +88,21 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
             m_current = *r;
         updateHeader();
     });
+    // Privacy: masked numbers for agent seats, the daily retention purge.
+    auto applyPrivacy = [this](const core::PrivacySettings &p) {
+        m_maskPhones = p.maskPhones;
+        if (m_current.id)
+            m_contactRequest = m_session->store()->requestContact(m_current.id);
+    };
+    connect(m_lock, &AdminLock::loaded, this,
+        [this, applyPrivacy] { applyPrivacy(m_lock->privacy()); });
+    connect(m_lock, &AdminLock::privacyChanged, this, applyPrivacy);
+    connect(m_retention, &RetentionRunner::purged, this, [this] {
+        StoreChange change;
+        change.everything = true;
+        m_session->store()->notifyChanged(change);
+    });
+    m_retention->start();
     connect(m_session, &ConsoleSession::sendFailed, this,
         [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 
@@ -227,6 +246,10 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
+    file->addAction(tr("&Lock admin screens"), this, [this] {
+        m_lock->lock();
+        statusBar()->showMessage(tr("Admin screens locked."), 4000);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -380,6 +403,8 @@ void MainWindow::openTemplatePicker()
 
 OutboxDialog *MainWindow::openOutbox()
 {
+    if (!m_lock->ensureUnlocked(this, tr("The outbox")))
+        return nullptr;
     if (!m_outbox)
         m_outbox = new OutboxDialog(m_session, this);
     m_outbox->show();
@@ -389,7 +414,9 @@ OutboxDialog *MainWindow::openOutbox()
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_session->secrets(), this);
+    if (!m_lock->ensureUnlocked(this, tr("Settings")))
+        return;
+    SettingsDialog dialog(m_session->secrets(), m_lock, this);
     dialog.exec();
 }
 
@@ -412,7 +439,8 @@ void MainWindow::onContact(quint64 request, const ContactDetails &d)
             html += QStringLiteral("<p><b>%1</b><br>%2</p>")
                         .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
-    line(tr("Phone"), d.waId.isEmpty() ? QString() : QLatin1Char('+') + d.waId);
+    const QString phone = d.waId.isEmpty() ? QString() : QLatin1Char('+') + d.waId;
+    line(tr("Phone"), m_maskPhones ? core::maskPhone(phone) : phone);
     line(tr("BSUID"), d.userId);
     line(tr("Username"), d.username.isEmpty() ? QString() : QLatin1Char('@') + d.username);
     line(tr("Business number"), d.phoneNumberId);

@@ -13,10 +13,12 @@ class QSplitter;
 
 namespace parley::ui {
 
+class AdminLock;
 class Composer;
 class ConsoleSession;
 class ConversationListModel;
 class SearchDialog;
+class RetentionRunner;
 class TemplatePickerDialog;
 class ThreadModel;
 class ThreadView;
@@ -51,6 +53,9 @@ public:
     // Read-receipt policy: the thread must stay open in the active window this long.
     void setReadAfterFocusMs(int ms) { m_readPolicy.setInterval(ms); }
     OutboxDialog *openOutbox();
+    // Admin passphrase lock (settings, outbox, admin screens) and the privacy settings.
+    AdminLock *adminLock() const { return m_lock; }
+    RetentionRunner *retentionRunner() const { return m_retention; }
 
 Q_SIGNALS:
     void templatePickerShown();
@@ -86,6 +91,9 @@ private:
     QPointer<SearchDialog> m_search;
     QPointer<TemplatePickerDialog> m_picker;
     QPointer<OutboxDialog> m_outbox;
+    AdminLock *m_lock;
+    RetentionRunner *m_retention;
+    bool m_maskPhones = false;
     ConversationRow m_current;
     qint64 m_pendingOpen = 0;
     quint64 m_contactRequest = 0;

@@ -1,6 +1,7 @@
 // parley: the desktop agent console. `parley --demo` runs everything in-process against the
 // built-in Cloud API simulator with a temporary store.
 #include "ConsoleSession.h"
+#include "FirstRunWizard.h"
 #include "MainWindow.h"
 #include "common/Log.h"
 #include "secrets/KeychainSecretStore.h"
@@ -70,6 +71,14 @@ int main(int argc, char *argv[])
     ui::ConsoleSession::Options options;
     options.demo = parser.isSet(demo);
     std::unique_ptr<core::KeychainSecretStore> keychain;
+    if (!options.demo && ui::FirstRunWizard::needed()) {
+        // First run: the demo, or a real account into the settings and the keychain.
+        keychain = std::make_unique<core::KeychainSecretStore>();
+        ui::FirstRunWizard wizard(keychain.get());
+        if (wizard.exec() != QDialog::Accepted)
+            return 0;
+        options.demo = wizard.choice() == ui::FirstRunWizard::Choice::Demo;
+    }
     if (!options.demo) {
         QSettings settings;
         const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -85,7 +94,8 @@ int main(int argc, char *argv[])
         options.phoneNumberId
             = settings.value(QStringLiteral("account/phone_number_id")).toString();
         options.wabaId = settings.value(QStringLiteral("account/waba_id")).toString();
-        keychain = std::make_unique<core::KeychainSecretStore>();
+        if (!keychain)
+            keychain = std::make_unique<core::KeychainSecretStore>();
         options.secrets = keychain.get();
     }
 
