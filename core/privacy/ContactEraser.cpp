@@ -209,8 +209,7 @@ bool ContactEraser::erase(QSqlDatabase &db, const Selector &selector, const QStr
         db.rollback();
         return false;
     }
-    QSqlQuery(db).exec(
-        QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')"));
+    Retention::mergeIndex(db);
     // Best effort: readers (a running console) may hold the WAL; their next checkpoint copies
     // the zeroed pages over.
     QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));

@@ -8,7 +8,7 @@ namespace parley::core {
 // row, its conversations and their console state, every message from or to it (and their
 // full-text index rows), statuses, outbox rows and attempts, webhook errors about its messages,
 // marketing preferences, the cached media files of its messages, and the raw webhook bodies in
-// the journal that mention it. One transaction with secure_delete; the FTS index is optimized
+// the journal that mention it. One transaction with secure_delete; the FTS index is merged
 // and the WAL checkpointed afterwards so that no copy of the erased rows lingers in free pages.
 class ContactEraser
 {

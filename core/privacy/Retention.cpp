@@ -108,87 +108,165 @@ bool Retention::purge(
              "media_rows", "media_files", "media_bytes"})
         c.insert(QString::fromLatin1(k), 0);
 
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = ON"));
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    Step s{db, error};
-    s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_messages"));
-    s.exec(QStringLiteral("CREATE TEMP TABLE purge_messages AS SELECT rowid AS rid FROM messages "
-                          "WHERE coalesce(timestamp, received_at / 1000) < ? AND %1")
-               .arg(QLatin1String(kHasContent)),
-        {cutoff});
-    c["messages"] = s.scalar(QStringLiteral("SELECT count(*) FROM temp.purge_messages"));
+    // What goes, per table: rows matching `where` (binds `binds`), changed by `set`.
+    struct Target
+    {
+        const char *key;
+        QString table;
+        QString where;
+        QVariantList binds;
+        QString set;
+    };
+    const QString messageAge = QStringLiteral("coalesce(timestamp, received_at / 1000) < ?");
     // Media of old messages whose cache entry is still there (also of messages purged before
     // their media was fetched), unless a newer message refers to the same media id.
     const QString oldMedia = QStringLiteral(
-        "media_id IN (SELECT m.media_id FROM messages m WHERE m.media_id IS NOT NULL "
-        "AND coalesce(m.timestamp, m.received_at / 1000) < ?) AND media_id NOT IN (SELECT "
-        "n.media_id FROM messages n WHERE n.media_id IS NOT NULL AND coalesce(n.timestamp, "
-        "n.received_at / 1000) >= ?) AND state <> 'purged'");
-    const QStringList mediaPaths = s.column(
-        QStringLiteral("SELECT DISTINCT path FROM media_cache WHERE path IS NOT NULL AND ")
-            + oldMedia,
-        {cutoff, cutoff});
-    c["media_rows"] = s.exec(
-        QStringLiteral("UPDATE media_cache SET state = 'purged', path = NULL, error = NULL, "
-                       "updated_at = ? WHERE ")
-            + oldMedia,
-        {options.nowSecs * 1000, cutoff, cutoff});
-    s.exec(QStringLiteral(
-        "UPDATE messages SET text = NULL, caption = NULL, raw_json = NULL, filename = NULL, "
-        "reply_title = NULL, reply_description = NULL, reply_json = NULL, button_text = NULL, "
-        "button_payload = NULL, location_name = NULL, location_address = NULL, "
-        "location_url = NULL, latitude = NULL, longitude = NULL, referral_json = NULL "
-        "WHERE rowid IN (SELECT rid FROM temp.purge_messages)"));
-    // The update trigger re-indexed the rows with an empty body: drop them from the index.
-    c["fts_rows"] = s.exec(QStringLiteral(
-        "DELETE FROM messages_fts WHERE rowid IN (SELECT rid FROM temp.purge_messages)"));
-    c["previews"]
-        = s.exec(QStringLiteral("UPDATE conversations SET last_message_preview = NULL "
-                                "WHERE last_message_at < ? AND last_message_preview IS NOT NULL"),
-            {cutoff});
-    // Raw webhook bodies carry the same texts. A body still waiting for the parser is kept:
-    // nothing that has not been ingested is lost.
-    c["journal_bodies"]
-        = s.exec(QStringLiteral("UPDATE journal SET body = X'' WHERE received_at < ? "
-                                "AND parse_state <> 'pending' AND length(body) > 0"),
-            {cutoff * 1000});
-    c["outbox_bodies"]
-        = s.exec(QStringLiteral(
-                     "UPDATE outbox SET message_json = '{}' WHERE created_at < ? "
-                     "AND state NOT IN ('queued', 'sending', 'unknown') AND message_json <> '{}'"),
-            {cutoff * 1000});
-    s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_messages"));
-    if (s.failed) {
-        db.rollback();
-        return false;
-    }
+        "state <> 'purged' AND media_id IN (SELECT m.media_id FROM messages m WHERE m.media_id "
+        "IS NOT NULL AND coalesce(m.timestamp, m.received_at / 1000) < ?) AND media_id NOT IN "
+        "(SELECT n.media_id FROM messages n WHERE n.media_id IS NOT NULL AND "
+        "coalesce(n.timestamp, n.received_at / 1000) >= ?)");
+    const QList<Target> targets = {
+        {"media_rows", QStringLiteral("media_cache"), oldMedia, {cutoff, cutoff},
+            QStringLiteral("state = 'purged', path = NULL, error = NULL, updated_at = %1")
+                .arg(options.nowSecs * 1000)},
+        {"messages", QStringLiteral("messages"),
+            messageAge + QStringLiteral(" AND ") + QLatin1String(kHasContent), {cutoff},
+            QStringLiteral(
+                "text = NULL, caption = NULL, raw_json = NULL, filename = NULL, reply_title = "
+                "NULL, reply_description = NULL, reply_json = NULL, button_text = NULL, "
+                "button_payload = NULL, location_name = NULL, location_address = NULL, "
+                "location_url = NULL, latitude = NULL, longitude = NULL, referral_json = NULL")},
+        {"previews", QStringLiteral("conversations"),
+            QStringLiteral("last_message_at < ? AND last_message_preview IS NOT NULL"), {cutoff},
+            QStringLiteral("last_message_preview = NULL")},
+        // Raw webhook bodies carry the same texts. A body still waiting for the parser is kept:
+        // nothing that has not been ingested is lost.
+        {"journal_bodies", QStringLiteral("journal"),
+            QStringLiteral("received_at < ? AND parse_state <> 'pending' AND length(body) > 0"),
+            {cutoff * 1000}, QStringLiteral("body = X''")},
+        {"outbox_bodies", QStringLiteral("outbox"),
+            QStringLiteral("created_at < ? AND state NOT IN ('queued', 'sending', 'unknown') "
+                           "AND message_json <> '{}'"),
+            {cutoff * 1000}, QStringLiteral("message_json = '{}'")},
+    };
+
+    Step s{db, error};
     if (options.dryRun) {
-        db.rollback();
-        countMediaFiles(options.mediaDir, mediaPaths, &c);
+        // Reads only: a dry run never holds the write lock.
+        for (const Target &t : targets)
+            c[QString::fromLatin1(t.key)] = s.scalar(
+                QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(t.table, t.where), t.binds);
+        c["fts_rows"] = s.scalar(QStringLiteral("SELECT count(*) FROM messages_fts WHERE rowid "
+                                                "IN (SELECT rowid FROM messages WHERE %1 AND %2)")
+                                     .arg(messageAge, QLatin1String(kHasContent)),
+            {cutoff});
+        const QStringList paths = s.column(
+            QStringLiteral("SELECT DISTINCT path FROM media_cache WHERE path IS NOT NULL AND ")
+                + oldMedia,
+            {cutoff, cutoff});
+        if (s.failed)
+            return false;
+        countMediaFiles(options.mediaDir, paths, &c);
         if (counts)
             *counts = c;
         return true;
     }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        db.rollback();
-        return false;
+
+    // Batches of BatchRows rows, each its own short transaction, walking each table by rowid:
+    // the webhook receiver and the console keep writing in between, and an interrupted purge
+    // resumes where it stopped the next time.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = ON"));
+    for (const Target &t : targets) {
+        const QString key = QString::fromLatin1(t.key);
+        const bool isMessages = t.table == QLatin1String("messages");
+        const bool isMedia = t.table == QLatin1String("media_cache");
+        qint64 after = -1;
+        for (;;) {
+            if (!db.transaction()) {
+                if (error)
+                    *error = db.lastError().text();
+                return false;
+            }
+            s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_chunk"));
+            QVariantList binds{after};
+            binds += t.binds;
+            binds.append(BatchRows);
+            s.exec(QStringLiteral("CREATE TEMP TABLE purge_chunk AS SELECT rowid AS rid FROM %1 "
+                                  "WHERE rowid > ? AND %2 ORDER BY rowid LIMIT ?")
+                       .arg(t.table, t.where),
+                binds);
+            const qint64 n = s.scalar(QStringLiteral("SELECT count(*) FROM temp.purge_chunk"));
+            const qint64 last
+                = s.scalar(QStringLiteral("SELECT coalesce(max(rid), -1) FROM temp.purge_chunk"));
+            QStringList paths;
+            if (isMedia)
+                paths = s.column(QStringLiteral(
+                    "SELECT DISTINCT path FROM media_cache WHERE path IS NOT NULL AND rowid IN "
+                    "(SELECT rid FROM temp.purge_chunk)"));
+            c[key] += qMax<qint64>(0,
+                s.exec(QStringLiteral("UPDATE %1 SET %2 WHERE rowid IN (SELECT rid FROM "
+                                      "temp.purge_chunk)")
+                           .arg(t.table, t.set)));
+            // The update trigger re-indexed the rows with an empty body: drop them from the index.
+            if (isMessages)
+                c["fts_rows"] += qMax<qint64>(0,
+                    s.exec(QStringLiteral("DELETE FROM messages_fts WHERE rowid IN (SELECT rid "
+                                          "FROM temp.purge_chunk)")));
+            s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_chunk"));
+            if (s.failed) {
+                db.rollback();
+                return false;
+            }
+            if (!db.commit()) {
+                if (error)
+                    *error = db.lastError().text();
+                db.rollback();
+                return false;
+            }
+            if (isMedia)
+                removeMediaFiles(db, options.mediaDir, paths, &c);
+            if (n < BatchRows)
+                break;
+            after = last;
+        }
     }
     if (c.value(QStringLiteral("fts_rows")) > 0)
-        QSqlQuery(db).exec(
-            QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')"));
-    removeMediaFiles(db, options.mediaDir, mediaPaths, &c);
+        mergeIndex(db);
     qCInfo(lcStore) << "retention purge:" << c.value(QStringLiteral("messages")) << "messages,"
                     << c.value(QStringLiteral("media_files")) << "media files older than"
                     << options.olderThanDays << "days";
     if (counts)
         *counts = c;
     return true;
+}
+
+void Retention::mergeIndex(QSqlDatabase &db)
+{
+    // An incremental 'optimize': a negative 'merge' merges segments of every level a few hundred
+    // pages at a time, each step its own transaction, until one segment is left; merging drops
+    // the entries of deleted rows, so no purged token lingers in the index. FTS5 reports work
+    // done as total_changes() moving by 2 or more.
+    for (int step = 0; step < 100'000; ++step) {
+        QSqlQuery q(db);
+        if (!db.transaction())
+            return;
+        q.exec(QStringLiteral("SELECT total_changes()"));
+        const qint64 before = q.next() ? q.value(0).toLongLong() : 0;
+        if (!q.exec(QStringLiteral(
+                "INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', -500)"))) {
+            db.rollback();
+            return;
+        }
+        q.exec(QStringLiteral("SELECT total_changes()"));
+        const qint64 after = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
+        if (!db.commit()) {
+            db.rollback();
+            return;
+        }
+        if (after - before < 2)
+            return;
+    }
 }
 
 void Retention::countMediaFiles(

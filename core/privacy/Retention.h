@@ -17,12 +17,16 @@ QJsonObject privacyCountsJson(const PrivacyCounts &counts);
 // content goes: text, caption, raw_json, file name, interactive/button/location/referral payloads,
 // their full-text index rows, the list preview, the raw webhook bodies in the journal that have
 // been parsed, the message JSON of finished outbox rows, and the cached media files (their
-// media_cache rows become state 'purged' so that nothing fetches them again). One transaction;
-// the connection runs with secure_delete so that freed pages are zeroed, and the FTS index is
-// optimized afterwards so that no deleted token lingers in its segments.
+// media_cache rows become state 'purged' so that nothing fetches them again). It works in
+// batches of BatchRows rows, each its own short transaction, so that ingest is not held up (a
+// failure keeps what was purged, and the next run goes on); a dry run only reads. The connection
+// runs with secure_delete so that freed pages are zeroed, and the FTS index is merged afterwards
+// so that no deleted token lingers in its segments.
 class Retention
 {
 public:
+    static constexpr qint64 BatchRows = 2000;
+
     struct Options
     {
         qint64 nowSecs = 0; // "now", explicit (unix seconds)
@@ -45,6 +49,9 @@ public:
     // still points at; counts media_files and media_bytes. For use after a commit.
     static void removeMediaFiles(QSqlDatabase &db, const QString &mediaDir,
         const QStringList &relativePaths, PrivacyCounts *counts);
+    // Merges the FTS index into one segment in small steps (each its own transaction), dropping
+    // the entries of deleted rows.
+    static void mergeIndex(QSqlDatabase &db);
     // The cache files `relativePaths` would free (existing files), for a dry run.
     static void countMediaFiles(
         const QString &mediaDir, const QStringList &relativePaths, PrivacyCounts *counts);

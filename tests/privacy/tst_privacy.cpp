@@ -382,6 +382,36 @@ private Q_SLOTS:
         QCOMPARE(ftsHits(s, kAlice.word), 0);
     }
 
+    void purgeInBatches()
+    {
+        // More rows than one batch: every batch commits, the cursor walks on, nothing is missed.
+        Store s(dbPath());
+        const int extra = int(Retention::BatchRows) * 2 + 17;
+        s.exec(QStringLiteral("BEGIN"));
+        for (int i = 0; i < extra; ++i)
+            s.exec(QStringLiteral("INSERT INTO messages(id, conversation_id, direction, type, "
+                                  "timestamp, text) VALUES (?, 10, 'in', 'text', ?, ?)"),
+                {QStringLiteral("wamid.bulk.%1").arg(i), kNow - 50 * kDay - i,
+                    QStringLiteral("bulk zanzibar %1").arg(i)});
+        s.exec(QStringLiteral("COMMIT"));
+        QCOMPARE(ftsHits(s, QStringLiteral("zanzibar")), extra);
+        PrivacyCounts counts;
+        QString error;
+        QVERIFY(Retention::purge(
+            s.db(), Retention::Options{kNow, 30, true, mediaDir()}, &counts, &error));
+        QCOMPARE(counts.value(QStringLiteral("messages")), extra + 9);
+        QVERIFY2(Retention::purge(
+                     s.db(), Retention::Options{kNow, 30, false, mediaDir()}, &counts, &error),
+            qPrintable(error));
+        QCOMPARE(counts.value(QStringLiteral("messages")), extra + 9);
+        QCOMPARE(counts.value(QStringLiteral("fts_rows")), extra + 9);
+        QCOMPARE(ftsHits(s, QStringLiteral("zanzibar")), 0);
+        QCOMPARE(
+            s.count(QStringLiteral("SELECT count(*) FROM messages WHERE text LIKE '%zanzibar%'")),
+            0);
+        QCOMPARE(ftsHits(s, kAlice.word), 1);
+    }
+
     void purgeRefusesZeroDays()
     {
         Store s(dbPath());
