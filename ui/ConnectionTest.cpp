@@ -9,7 +9,12 @@ namespace parley::ui {
 
 ConnectionTest::ConnectionTest(QObject *parent) : QObject(parent) { }
 
-ConnectionTest::~ConnectionTest() = default;
+ConnectionTest::~ConnectionTest()
+{
+    // No answer reaches a half-destroyed object while the client below goes away.
+    delete m_context;
+    m_context = nullptr;
+}
 
 QString ConnectionTest::describe(const core::GraphError &error)
 {

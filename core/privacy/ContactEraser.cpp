@@ -85,11 +85,8 @@ bool ContactEraser::erase(QSqlDatabase &db, const Selector &selector, const QStr
     }
 
     QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = ON"));
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
+    if (!Retention::begin(db, error))
         return false;
-    }
     Tx t(db, error);
     QSqlQuery find(db);
     if (selector.contactId > 0) {
@@ -103,7 +100,7 @@ bool ContactEraser::erase(QSqlDatabase &db, const Selector &selector, const QStr
         find.addBindValue(userId);
     }
     if (!find.exec() || !find.next()) {
-        db.rollback();
+        Retention::rollback(db);
         if (error)
             *error = find.lastError().isValid() && find.lastError().type() != QSqlError::NoError
                 ? find.lastError().text()
@@ -191,22 +188,20 @@ bool ContactEraser::erase(QSqlDatabase &db, const Selector &selector, const QStr
     t.exec(QStringLiteral("DROP TABLE IF EXISTS temp.erase_messages"));
     t.exec(QStringLiteral("DROP TABLE IF EXISTS temp.erase_outbox"));
     if (t.failed()) {
-        db.rollback();
+        Retention::rollback(db);
         return false;
     }
     c["media_files"] = 0;
     c["media_bytes"] = 0;
     if (dryRun) {
-        db.rollback();
+        Retention::rollback(db);
         Retention::countMediaFiles(mediaDir, mediaPaths, &c);
         if (counts)
             *counts = c;
         return true;
     }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        db.rollback();
+    if (!Retention::commit(db, error)) {
+        Retention::rollback(db);
         return false;
     }
     Retention::mergeIndex(db);

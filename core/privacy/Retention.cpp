@@ -182,11 +182,8 @@ bool Retention::purge(
         const bool isMedia = t.table == QLatin1String("media_cache");
         qint64 after = -1;
         for (;;) {
-            if (!db.transaction()) {
-                if (error)
-                    *error = db.lastError().text();
+            if (!begin(db, error))
                 return false;
-            }
             s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_chunk"));
             QVariantList binds{after};
             binds += t.binds;
@@ -214,13 +211,11 @@ bool Retention::purge(
                                           "FROM temp.purge_chunk)")));
             s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_chunk"));
             if (s.failed) {
-                db.rollback();
+                rollback(db);
                 return false;
             }
-            if (!db.commit()) {
-                if (error)
-                    *error = db.lastError().text();
-                db.rollback();
+            if (!commit(db, error)) {
+                rollback(db);
                 return false;
             }
             if (isMedia)
@@ -240,6 +235,31 @@ bool Retention::purge(
     return true;
 }
 
+bool Retention::begin(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+bool Retention::commit(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("COMMIT")))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+void Retention::rollback(QSqlDatabase &db)
+{
+    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+}
+
 void Retention::mergeIndex(QSqlDatabase &db)
 {
     // An incremental 'optimize': a negative 'merge' merges segments of every level a few hundred
@@ -248,20 +268,20 @@ void Retention::mergeIndex(QSqlDatabase &db)
     // done as total_changes() moving by 2 or more.
     for (int step = 0; step < 100'000; ++step) {
         QSqlQuery q(db);
-        if (!db.transaction())
+        if (!begin(db, nullptr))
             return;
         q.exec(QStringLiteral("SELECT total_changes()"));
         const qint64 before = q.next() ? q.value(0).toLongLong() : 0;
         if (!q.exec(QStringLiteral(
                 "INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', -500)"))) {
-            db.rollback();
+            rollback(db);
             return;
         }
         q.exec(QStringLiteral("SELECT total_changes()"));
         const qint64 after = q.next() ? q.value(0).toLongLong() : 0;
         q.finish();
-        if (!db.commit()) {
-            db.rollback();
+        if (!commit(db, nullptr)) {
+            rollback(db);
             return;
         }
         if (after - before < 2)

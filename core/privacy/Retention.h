@@ -49,6 +49,12 @@ public:
     // still points at; counts media_files and media_bytes. For use after a commit.
     static void removeMediaFiles(QSqlDatabase &db, const QString &mediaDir,
         const QStringList &relativePaths, PrivacyCounts *counts);
+    // BEGIN IMMEDIATE (not Qt's deferred BEGIN): a batch that reads before it writes would
+    // otherwise fail at once with SQLITE_BUSY when another connection (ingest) committed in
+    // between, instead of waiting its turn under the busy timeout.
+    static bool begin(QSqlDatabase &db, QString *error);
+    static bool commit(QSqlDatabase &db, QString *error);
+    static void rollback(QSqlDatabase &db);
     // Merges the FTS index into one segment in small steps (each its own transaction), dropping
     // the entries of deleted rows.
     static void mergeIndex(QSqlDatabase &db);
