@@ -3,6 +3,7 @@
 #include "common/Log.h"
 #include "store/Database.h"
 #include "templates/TemplateStore.h"
+#include "webhook/MessageIndex.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -279,6 +280,10 @@ QList<SearchHit> StoreWorker::search(const QString &text, int limit)
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return hits;
+    // Messages the parse worker stored but has not indexed yet (schema 0007) are indexed first.
+    QString indexError;
+    if (!core::MessageIndex::catchUp(m_db, nullptr, &indexError))
+        qCWarning(parley::core::lcStore) << "search index catch-up failed:" << indexError;
     // Newest first: FTS5 walks rowids in descending order and stops at the limit, so a common word
     // over a million messages costs no more than a rare one.
     QSqlQuery q(m_db);

@@ -7,9 +7,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMap>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QVariant>
 
 namespace parley::core {
 
@@ -155,6 +157,16 @@ QSqlDatabase Database::open(
         return {};
     }
     return db;
+}
+
+sqlite3 *Database::nativeHandle(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 void Database::close(const QString &connectionName)

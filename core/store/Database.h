@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct sqlite3;
+
 namespace parley::core {
 
 // One SQLite store per Parley installation. Every thread opens its own connection (its own
@@ -39,6 +41,11 @@ public:
     // Runs every ';'-separated statement of a script (statements may contain BEGIN...END;
     // trigger bodies). Stops at the first error.
     static bool execScript(QSqlDatabase &db, const QString &script, QString *error);
+
+    // The SQLite connection under an open QSQLITE connection, for hot paths that use SQLite's C
+    // API directly (same thread as the connection, same transaction state). Null if db is not
+    // an open QSQLITE connection.
+    static sqlite3 *nativeHandle(const QSqlDatabase &db);
 
     // A connection name unique to this thread and purpose.
     static QString threadConnectionName(const QString &purpose);

@@ -1,6 +1,8 @@
 #include "webhook/InboundStore.h"
 
 #include "common/Log.h"
+#include "store/Database.h"
+#include "webhook/SqliteStatement.h"
 #include "webhook/WebhookParser.h"
 
 #include <QCryptographicHash>
@@ -70,10 +72,13 @@ struct InboundStore::Private
     qint64 nowMs = 0;
     QString error;
 
-    QSqlQuery contactFind, contactInsert, contactUpdate;
-    QSqlQuery convFind, convInsert, convInbound, convWindow;
-    QSqlQuery messageInsert, statusEventInsert, statusCurrent;
-    QSqlQuery errorInsert, templateInsert, accountInsert, preferenceInsert;
+    // The hot statements, on SQLite's C API (see SqliteStatement); rare ones use QSqlQuery on
+    // the same connection.
+    sqlite3 *handle = nullptr;
+    SqliteStatement contactFind, contactInsert, contactUpdate;
+    SqliteStatement convFind, convInsert, convInbound, convWindow;
+    SqliteStatement messageInsert, statusEventInsert, statusCurrent, messageSeen;
+    SqliteStatement errorInsert, templateInsert, accountInsert, preferenceInsert;
     bool prepared = false;
 
     // Contact key ("w:<wa_id>" / "u:<user_id>") -> contact row, and (phone_number_id, contact
@@ -109,15 +114,8 @@ struct InboundStore::Private
         pendingConversations.clear();
     }
 
-    bool prepare(QSqlQuery &q, const QString &sql)
-    {
-        q = QSqlQuery(db);
-        if (!q.prepare(sql)) {
-            error = QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql);
-            return false;
-        }
-        return true;
-    }
+    bool prepare(SqliteStatement &q, const QString &sql) { return q.prepare(handle, sql, &error); }
+    bool exec(SqliteStatement &q) { return q.exec(&error); }
 
     bool exec(QSqlQuery &q)
     {
@@ -141,6 +139,11 @@ bool InboundStore::Private::prepareAll()
 {
     if (prepared)
         return true;
+    handle = Database::nativeHandle(db);
+    if (!handle) {
+        error = QStringLiteral("the store is not an open SQLite connection");
+        return false;
+    }
     const auto &mc = WebhookParser::messageColumns();
     const auto &sc = WebhookParser::statusColumns();
     const auto &ec = WebhookParser::errorColumns();
@@ -158,6 +161,7 @@ bool InboundStore::Private::prepareAll()
         && prepare(contactUpdate, QStringLiteral(
             "UPDATE contacts SET wa_id = ?, user_id = ?, parent_user_id = ?, username = ?, "
             "profile_name = ?, updated_at = ? WHERE id = ?"))
+        && prepare(messageSeen, QStringLiteral("SELECT 1 FROM messages WHERE id = ?"))
         && prepare(convFind, QStringLiteral(
             "SELECT id FROM conversations WHERE phone_number_id = ? AND contact_id = ?"))
         && prepare(convInsert, QStringLiteral(
@@ -247,39 +251,41 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
         }
     }
 
-    contactFind.bindValue(0, waId);
-    contactFind.bindValue(1, userId);
-    if (!exec(contactFind)) {
-        *ok = false;
-        return -1;
-    }
+    contactFind.bind(0, waId);
+    contactFind.bind(1, userId);
     struct Row
     {
         qint64 id;
         QVariant values[5];
     };
     QList<Row> rows;
-    while (contactFind.next()) {
+    QString stepError;
+    while (contactFind.next(&stepError)) {
         Row row;
-        row.id = contactFind.value(0).toLongLong();
+        row.id = contactFind.columnInt(0);
         for (int i = 0; i < 5; ++i)
-            row.values[i] = contactFind.isNull(i + 1) ? QVariant() : contactFind.value(i + 1);
+            row.values[i] = contactFind.columnValue(i + 1);
         rows.append(row);
     }
-    contactFind.finish();
+    contactFind.reset();
+    if (!stepError.isEmpty()) {
+        error = stepError;
+        *ok = false;
+        return -1;
+    }
 
     qint64 id = -1;
     CachedContact cached;
     if (rows.isEmpty()) {
         for (int i = 0; i < 5; ++i)
-            contactInsert.bindValue(i, incoming[i]);
-        contactInsert.bindValue(5, nowMs);
-        contactInsert.bindValue(6, nowMs);
+            contactInsert.bind(i, incoming[i]);
+        contactInsert.bindInt(5, nowMs);
+        contactInsert.bindInt(6, nowMs);
         if (!exec(contactInsert)) {
             *ok = false;
             return -1;
         }
-        if (contactInsert.numRowsAffected() != 1) {
+        if (contactInsert.changes() != 1) {
             // Another writer (the outbox, the console) added this person since our SELECT.
             if (retried) {
                 error = QStringLiteral("contact insert conflicted twice");
@@ -288,7 +294,7 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
             }
             return resolveContact(waId, userId, parentUserId, username, profileName, ok, true);
         }
-        id = contactInsert.lastInsertId().toLongLong();
+        id = contactInsert.lastInsertRowid();
         for (int i = 0; i < 5; ++i)
             cached.values[size_t(i)] = incoming[i];
     } else {
@@ -317,9 +323,9 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
             cached.values[size_t(i)] = merged[i];
         if (changed) {
             for (int i = 0; i < 5; ++i)
-                contactUpdate.bindValue(i, merged[i]);
-            contactUpdate.bindValue(5, nowMs);
-            contactUpdate.bindValue(6, id);
+                contactUpdate.bind(i, merged[i]);
+            contactUpdate.bindInt(5, nowMs);
+            contactUpdate.bindInt(6, id);
             if (!exec(contactUpdate)) {
                 *ok = false;
                 return -1;
@@ -466,38 +472,41 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
     cached = conversations.constFind(key);
     if (cached != conversations.constEnd())
         return *cached;
-    convFind.bindValue(0, phoneNumberId);
-    convFind.bindValue(1, contactId);
-    if (!exec(convFind)) {
+    auto find = [&](qint64 *found) {
+        convFind.bindText(0, phoneNumberId);
+        convFind.bindInt(1, contactId);
+        QString stepError;
+        if (convFind.next(&stepError))
+            *found = convFind.columnInt(0);
+        convFind.reset();
+        if (!stepError.isEmpty()) {
+            error = stepError;
+            return false;
+        }
+        return true;
+    };
+    qint64 id = -1;
+    if (!find(&id)) {
         *ok = false;
         return -1;
     }
-    qint64 id = -1;
-    if (convFind.next())
-        id = convFind.value(0).toLongLong();
-    convFind.finish();
     if (id < 0) {
-        convInsert.bindValue(0, phoneNumberId);
-        convInsert.bindValue(1, contactId);
-        convInsert.bindValue(2, nowMs);
-        convInsert.bindValue(3, nowMs);
+        convInsert.bindText(0, phoneNumberId);
+        convInsert.bindInt(1, contactId);
+        convInsert.bindInt(2, nowMs);
+        convInsert.bindInt(3, nowMs);
         if (!exec(convInsert)) {
             *ok = false;
             return -1;
         }
-        if (convInsert.numRowsAffected() == 1) {
-            id = convInsert.lastInsertId().toLongLong();
+        if (convInsert.changes() == 1) {
+            id = convInsert.lastInsertRowid();
         } else {
             // Another writer added it since our SELECT.
-            convFind.bindValue(0, phoneNumberId);
-            convFind.bindValue(1, contactId);
-            if (!exec(convFind)) {
+            if (!find(&id)) {
                 *ok = false;
                 return -1;
             }
-            if (convFind.next())
-                id = convFind.value(0).toLongLong();
-            convFind.finish();
             if (id < 0) {
                 error = QStringLiteral("conversation insert conflicted");
                 *ok = false;
@@ -594,12 +603,15 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         if (m.newWaId.isValid()) {
             // A number change seen before: its old number may no longer name anyone, and
             // resolving it again would create a ghost contact.
-            QSqlQuery seen(p.db);
-            seen.prepare(QStringLiteral("SELECT 1 FROM messages WHERE id = ?"));
-            seen.bindValue(0, m[msgcol::Id]);
-            if (!p.exec(seen))
+            p.messageSeen.bind(0, m[msgcol::Id]);
+            QString stepError;
+            const bool seen = p.messageSeen.next(&stepError);
+            p.messageSeen.reset();
+            if (!stepError.isEmpty()) {
+                p.error = stepError;
                 return fail();
-            if (seen.next())
+            }
+            if (seen)
                 continue;
         }
         if (!phoneNumberId.isEmpty()) {
@@ -613,15 +625,18 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                     return fail();
             }
         }
-        QSqlQuery &q = p.messageInsert;
-        q.bindValue(0, conversationId >= 0 ? QVariant(conversationId) : QVariant());
-        q.bindValue(1, receivedAtMs);
-        q.bindValue(2, journalId);
+        SqliteStatement &q = p.messageInsert;
+        if (conversationId >= 0)
+            q.bindInt(0, conversationId);
+        else
+            q.bindNull(0);
+        q.bindInt(1, receivedAtMs);
+        q.bindInt(2, journalId);
         for (int i = 0; i < msgcol::Count; ++i)
-            q.bindValue(3 + i, m[i]);
+            q.bind(3 + i, m[i]);
         if (!p.exec(q))
             return fail();
-        if (q.numRowsAffected() != 1)
+        if (q.changes() != 1)
             continue; // delivered before
         result.messageIds.append(m[msgcol::Id].toString());
         if (m.newWaId.isValid() && contactId >= 0
@@ -635,52 +650,52 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         const bool opensWindow = m[msgcol::Type].toString() != QLatin1String("system");
         const qint64 expires
             = ts + (m.freeEntryPoint ? kFreeEntryPointWindowSecs : kServiceWindowSecs);
-        QSqlQuery &u = p.convInbound;
+        SqliteStatement &u = p.convInbound;
         int i = 0;
-        u.bindValue(i++, opensWindow);
-        u.bindValue(i++, ts);
-        u.bindValue(i++, opensWindow);
-        u.bindValue(i++, expires);
-        u.bindValue(i++, ts);
-        u.bindValue(i++, m[msgcol::Id]);
-        u.bindValue(i++, ts);
-        u.bindValue(i++, m[msgcol::Type]);
-        u.bindValue(i++, ts);
-        u.bindValue(i++, preview(m));
-        u.bindValue(i++, ts);
-        u.bindValue(i++, ts);
-        u.bindValue(i++, p.nowMs);
-        u.bindValue(i++, conversationId);
+        u.bindInt(i++, opensWindow ? 1 : 0);
+        u.bindInt(i++, ts);
+        u.bindInt(i++, opensWindow ? 1 : 0);
+        u.bindInt(i++, expires);
+        u.bindInt(i++, ts);
+        u.bind(i++, m[msgcol::Id]);
+        u.bindInt(i++, ts);
+        u.bind(i++, m[msgcol::Type]);
+        u.bindInt(i++, ts);
+        u.bindText(i++, preview(m));
+        u.bindInt(i++, ts);
+        u.bindInt(i++, ts);
+        u.bindInt(i++, p.nowMs);
+        u.bindInt(i++, conversationId);
         if (!p.exec(u))
             return fail();
         result.conversationIds.insert(conversationId);
     }
 
     for (const ParsedStatus &s : parsed.statuses) {
-        QSqlQuery &q = p.statusEventInsert;
-        q.bindValue(0, receivedAtMs);
-        q.bindValue(1, journalId);
+        SqliteStatement &q = p.statusEventInsert;
+        q.bindInt(0, receivedAtMs);
+        q.bindInt(1, journalId);
         for (int i = 0; i < statuscol::Count; ++i)
-            q.bindValue(2 + i, s[i]);
+            q.bind(2 + i, s[i]);
         if (!p.exec(q))
             return fail();
-        if (q.numRowsAffected() != 1)
+        if (q.changes() != 1)
             continue; // this (id, status) was seen before
         const QString status = s[statuscol::Status].toString();
         const int rank = WebhookParser::statusRank(status);
         if (rank > 0) {
-            QSqlQuery &c = p.statusCurrent;
-            c.bindValue(0, s[statuscol::MessageId]);
-            c.bindValue(1, status);
-            c.bindValue(2, rank);
-            c.bindValue(3, s[statuscol::Timestamp]);
-            c.bindValue(4, s[statuscol::ErrorCode]);
-            c.bindValue(5, s[statuscol::ErrorTitle]);
-            c.bindValue(6, s[statuscol::ErrorDetails]);
-            c.bindValue(7, p.nowMs);
+            SqliteStatement &c = p.statusCurrent;
+            c.bind(0, s[statuscol::MessageId]);
+            c.bindText(1, status);
+            c.bindInt(2, rank);
+            c.bind(3, s[statuscol::Timestamp]);
+            c.bind(4, s[statuscol::ErrorCode]);
+            c.bind(5, s[statuscol::ErrorTitle]);
+            c.bind(6, s[statuscol::ErrorDetails]);
+            c.bindInt(7, p.nowMs);
             if (!p.exec(c))
                 return fail();
-            if (c.numRowsAffected() == 1)
+            if (c.changes() == 1)
                 result.statusMessageIds.append(s[statuscol::MessageId].toString());
         }
         const QString phoneNumberId = s[statuscol::PhoneNumberId].toString();
@@ -699,24 +714,24 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
             const qint64 base = tsValue.isValid() ? tsValue.toLongLong() : receivedAtMs / 1000;
             const qint64 expires
                 = metaExpiry.isValid() ? metaExpiry.toLongLong() : base + kFreeEntryPointWindowSecs;
-            QSqlQuery &w = p.convWindow;
-            w.bindValue(0, expires);
-            w.bindValue(1, p.nowMs);
-            w.bindValue(2, conversationId);
-            w.bindValue(3, expires);
+            SqliteStatement &w = p.convWindow;
+            w.bindInt(0, expires);
+            w.bindInt(1, p.nowMs);
+            w.bindInt(2, conversationId);
+            w.bindInt(3, expires);
             if (!p.exec(w))
                 return fail();
-            if (w.numRowsAffected() == 1)
+            if (w.changes() == 1)
                 result.conversationIds.insert(conversationId);
         }
     }
 
-    auto keyed = [&](QSqlQuery &q, const QString &key, auto &values) {
-        q.bindValue(0, receivedAtMs);
-        q.bindValue(1, journalId);
-        q.bindValue(2, key);
+    auto keyed = [&](SqliteStatement &q, const QString &key, auto &values) {
+        q.bindInt(0, receivedAtMs);
+        q.bindInt(1, journalId);
+        q.bindText(2, key);
         for (size_t i = 0; i < values.size(); ++i)
-            q.bindValue(int(3 + i), values[i]);
+            q.bind(int(3 + i), values[i]);
         return p.exec(q);
     };
     for (const ParsedError &e : parsed.errors) {

@@ -4,6 +4,8 @@
 #include "store/Database.h"
 #include "webhook/InboundStore.h"
 #include "webhook/Journal.h"
+#include "webhook/MessageIndex.h"
+#include "webhook/SqliteStatement.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -12,6 +14,7 @@
 
 #include <chrono>
 #include <deque>
+#include <vector>
 
 namespace parley::core {
 
@@ -39,20 +42,28 @@ class RowProcessor
 public:
     RowProcessor(QSqlDatabase db, Clock *clock, Metrics *metrics)
         : m_db(db), m_clock(clock), m_metrics(metrics), m_store(db, clock),
-          m_begin(prepared(m_db, QStringLiteral("BEGIN IMMEDIATE"))),
-          m_commit(prepared(m_db, QStringLiteral("COMMIT"))),
-          m_savepoint(prepared(m_db, QStringLiteral("SAVEPOINT journal_row"))),
-          m_release(prepared(m_db, QStringLiteral("RELEASE journal_row"))),
-          m_rollbackTo(prepared(m_db, QStringLiteral("ROLLBACK TO journal_row"))),
-          m_mark(prepared(m_db,
-              QStringLiteral("UPDATE journal SET parse_state = ?, parse_error = ?, events = ?, "
-                             "parsed_at = ? WHERE id = ?"))),
           m_failures(metrics->counter("parley_webhook_parse_failures_total",
               "Authentic bodies that could not be parsed (journaled, answered 200, "
               "marked failed)")),
           m_lag(metrics->histogram("parley_ingest_parse_lag_seconds",
               "Time from a body being read to its parse being committed"))
     {
+        sqlite3 *handle = Database::nativeHandle(m_db);
+        const std::pair<SqliteStatement *, const char *> statements[] = {
+            {&m_begin, "BEGIN IMMEDIATE"},
+            {&m_commit, "COMMIT"},
+            {&m_savepoint, "SAVEPOINT journal_row"},
+            {&m_release, "RELEASE journal_row"},
+            {&m_rollbackTo, "ROLLBACK TO journal_row"},
+            {&m_mark,
+                "UPDATE journal SET parse_state = ?, parse_error = ?, events = ?, parsed_at = ? "
+                "WHERE id = ?"},
+        };
+        for (const auto &[statement, sql] : statements) {
+            QString error;
+            if (!statement->prepare(handle, QString::fromLatin1(sql), &error))
+                qCCritical(lcJournal) << "cannot prepare" << sql << ":" << error;
+        }
     }
 
     bool begin(QString *error)
@@ -89,13 +100,32 @@ public:
         m_pendingLag.clear();
     }
 
-    // False only when the store itself fails (the transaction must then be rolled back).
+    // Optimistic by default: no savepoint per row (a savepoint makes SQLite copy every page a
+    // row touches into its sub-journal). If a row's statements fail, process() returns false
+    // with needsCarefulRetry(): the caller rolls the transaction back and runs the same rows
+    // again after setCareful(true), one savepoint per row, so that the failing row alone is
+    // rolled back and marked failed.
+    void setCareful(bool careful)
+    {
+        m_careful = careful;
+        m_needsCarefulRetry = false;
+    }
+    bool needsCarefulRetry() const { return m_needsCarefulRetry; }
+
+    // False when the store itself fails (the transaction must then be rolled back), or when the
+    // row needs a careful retry (see setCareful).
     bool process(const Row &row, IngestBatch &batch, QSet<qint64> &conversations, QString *error)
     {
-        if (!run(m_savepoint, error))
+        if (m_careful && !run(m_savepoint, error))
             return false;
         IngestResult result = m_store.ingest(row.id, row.body, row.receivedAtMs);
         QString failure;
+        if (result.sqlFailed && !m_careful) {
+            m_needsCarefulRetry = true;
+            if (error)
+                *error = QStringLiteral("journal row %1: %2").arg(row.id).arg(result.error);
+            return false;
+        }
         if (result.sqlFailed) {
             if (!run(m_rollbackTo, error))
                 return false;
@@ -109,12 +139,15 @@ public:
         }
         const bool ok = failure.isEmpty();
         const int events = ok ? result.totalEvents() : 0;
-        m_mark.bindValue(0, ok ? QStringLiteral("parsed") : QStringLiteral("failed"));
-        m_mark.bindValue(1, ok ? QVariant() : QVariant(failure));
-        m_mark.bindValue(2, events);
-        m_mark.bindValue(3, m_clock->nowMs());
-        m_mark.bindValue(4, row.id);
-        if (!run(m_mark, error) || !run(m_release, error))
+        m_mark.bindUtf8(0, ok ? QByteArrayLiteral("parsed") : QByteArrayLiteral("failed"));
+        if (ok)
+            m_mark.bindNull(1);
+        else
+            m_mark.bindText(1, failure);
+        m_mark.bindInt(2, events);
+        m_mark.bindInt(3, m_clock->nowMs());
+        m_mark.bindInt(4, row.id);
+        if (!run(m_mark, error) || (m_careful && !run(m_release, error)))
             return false;
 
         batch.journalIds.append(row.id);
@@ -136,13 +169,14 @@ public:
     }
 
 private:
-    static bool run(QSqlQuery &q, QString *error)
+    static bool run(SqliteStatement &q, QString *error)
     {
-        if (q.exec())
-            return true;
-        if (error)
-            *error = q.lastError().text();
-        return false;
+        if (!q.isPrepared()) {
+            if (error)
+                *error = QStringLiteral("statement not prepared (no SQLite connection)");
+            return false;
+        }
+        return q.exec(error);
     }
 
     Metrics::Counter &eventCounter(const QString &kind)
@@ -160,18 +194,20 @@ private:
     Clock *m_clock;
     Metrics *m_metrics;
     InboundStore m_store;
-    QSqlQuery m_begin;
-    QSqlQuery m_commit;
-    QSqlQuery m_savepoint;
-    QSqlQuery m_release;
-    QSqlQuery m_rollbackTo;
-    QSqlQuery m_mark;
+    SqliteStatement m_begin;
+    SqliteStatement m_commit;
+    SqliteStatement m_savepoint;
+    SqliteStatement m_release;
+    SqliteStatement m_rollbackTo;
+    SqliteStatement m_mark;
     Metrics::Counter &m_failures;
     Metrics::Histogram &m_lag;
     QHash<QString, Metrics::Counter *> m_eventCounters;
     QHash<QString, int> m_pendingEvents;
     int m_pendingFailures = 0;
     QList<qint64> m_pendingLag;
+    bool m_careful = false;
+    bool m_needsCarefulRetry = false;
 };
 
 // Reads up to `limit` rows after `afterId` matching `where` into rows; returns the count.
@@ -299,6 +335,34 @@ void IngestPipeline::run(std::promise<QString> *ready)
             qint64 sinceCheckpoint = 0;
             using SteadyClock = std::chrono::steady_clock;
             auto lastCheckpoint = SteadyClock::now();
+            // Console search index (schema 0007): new messages are indexed in chunks outside
+            // the parse transactions, when the worker is idle or at least every indexEveryMs.
+            bool indexBehind = true; // rows of an earlier run may be waiting
+            auto lastIndexed = SteadyClock::now();
+            auto catchUpIndex = [&] {
+                for (;;) {
+                    if (gate)
+                        gate->lock();
+                    QString indexError;
+                    const qint64 moved = MessageIndex::indexChunk(
+                        db, m_options.indexChunkRows, nullptr, &indexError);
+                    if (gate)
+                        gate->unlock();
+                    if (moved < 0) {
+                        qCWarning(lcJournal) << "cannot update the search index:" << indexError;
+                        indexBehind = false; // retried after the next new messages (and by search)
+                        break;
+                    }
+                    if (moved == 0) {
+                        indexBehind = false;
+                        break;
+                    }
+                    std::lock_guard lock(m_mutex);
+                    if (m_stopping)
+                        break;
+                }
+                lastIndexed = SteadyClock::now();
+            };
             for (;;) {
                 if (rows.empty()) {
                     {
@@ -312,6 +376,9 @@ void IngestPipeline::run(std::promise<QString> *ready)
                         qCWarning(lcJournal) << "cannot read the journal:" << fetchError;
                     if (!rows.empty()) {
                         cursor = rows.back().id;
+                    } else if (indexBehind) {
+                        catchUpIndex(); // idle: index, then look for new rows again
+                        continue;
                     } else {
                         std::unique_lock lock(m_mutex);
                         const bool signalled
@@ -331,10 +398,12 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 const auto started = SteadyClock::now();
                 bool ok = processor.begin(&txError);
                 int handled = 0;
+                std::vector<Row> done; // this transaction's rows, for a careful retry
                 while (ok && !rows.empty() && handled < m_options.maxBatchRows) {
                     ok = processor.process(rows.front(), batch, conversations, &txError);
                     if (!ok)
                         break;
+                    done.push_back(std::move(rows.front()));
                     rows.pop_front();
                     ++handled;
                     if (gate && gate->urgentWaiting()
@@ -348,6 +417,17 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     processor.rollback();
                 if (gate)
                     gate->unlock();
+                if (!ok && processor.needsCarefulRetry()) {
+                    // Again, one savepoint per row: the failing row alone is marked failed.
+                    qCInfo(lcJournal) << "a row failed to store, parsing the batch again row by "
+                                         "row:"
+                                      << txError;
+                    for (auto it = done.rbegin(); it != done.rend(); ++it)
+                        rows.push_front(std::move(*it));
+                    processor.setCareful(true);
+                    continue;
+                }
+                processor.setCareful(false);
                 if (!ok) {
                     qCWarning(lcJournal) << "parse transaction failed, will retry:" << txError;
                     rows.clear();
@@ -364,7 +444,13 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 if (m_journal)
                     m_journal->rowsParsed(batch.journalIds.size());
                 batch.conversationIds = conversations.values();
+                if (!batch.messageIds.isEmpty())
+                    indexBehind = true;
                 Q_EMIT ingested(batch);
+                if (indexBehind
+                    && SteadyClock::now() - lastIndexed
+                        >= std::chrono::milliseconds(m_options.indexEveryMs))
+                    catchUpIndex();
 
                 sinceCheckpoint += handled;
                 if (sinceCheckpoint >= 4000
@@ -412,16 +498,23 @@ bool IngestPipeline::replay(const QString &dbPath, ReplaySelection selection, Cl
                 cursor = rows.back().id;
                 IngestBatch batch;
                 QSet<qint64> conversations;
-                ok = processor.begin(error);
-                for (const Row &row : rows) {
-                    if (!ok)
-                        break;
-                    ok = processor.process(row, batch, conversations, error);
+                for (bool careful : {false, true}) {
+                    batch = IngestBatch();
+                    conversations.clear();
+                    processor.setCareful(careful);
+                    ok = processor.begin(error);
+                    for (const Row &row : rows) {
+                        if (!ok)
+                            break;
+                        ok = processor.process(row, batch, conversations, error);
+                    }
+                    if (ok)
+                        ok = processor.commit(error);
+                    else
+                        processor.rollback();
+                    if (ok || !processor.needsCarefulRetry())
+                        break; // else: again, one savepoint per row
                 }
-                if (ok)
-                    ok = processor.commit(error);
-                else
-                    processor.rollback();
                 if (!ok)
                     break;
                 if (stats) {
@@ -432,6 +525,9 @@ bool IngestPipeline::replay(const QString &dbPath, ReplaySelection selection, Cl
                         stats->events += count;
                 }
             }
+            // The console's search index, for the messages this replay inserted.
+            if (ok)
+                ok = MessageIndex::catchUp(db, nullptr, error);
         }
         db = QSqlDatabase();
     }

@@ -62,6 +62,10 @@ public:
         // When the journal waits for the write lock, yield after this long in a transaction.
         int yieldAfterUs = 1500;
         int safetyPollMs = 2000;
+        // Search index (MessageIndex): rows per indexing transaction, and how long new messages
+        // may wait for it while the worker is busy (it indexes at once when idle).
+        int indexChunkRows = 2000;
+        int indexEveryMs = 1000;
     };
 
     // journal may be null (no wake-ups, no write gate): the safety timer then drives it.

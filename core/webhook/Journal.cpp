@@ -2,6 +2,7 @@
 
 #include "common/Log.h"
 #include "store/Database.h"
+#include "webhook/SqliteStatement.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -174,9 +175,15 @@ void Journal::run(std::promise<QString> *ready)
         m_backlogGauge.set(double(pending));
         m_lastCommittedId.store(lastId);
 
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral(
-            "INSERT INTO journal (received_at, size, body) VALUES (:received_at, :size, :body)"));
+        SqliteStatement insert;
+        if (!insert.prepare(Database::nativeHandle(db),
+                QStringLiteral("INSERT INTO journal (received_at, size, body) VALUES (?, ?, ?)"),
+                &error)) {
+            db = {};
+            Database::close(connection);
+            ready->set_value(error);
+            return;
+        }
         m_running.store(true);
         ready->set_value(QString());
         qCInfo(lcJournal) << "journal writer started;" << pending << "rows waiting to be parsed";
@@ -213,8 +220,7 @@ void Journal::run(std::promise<QString> *ready)
                 Q_EMIT commitFailed(error);
             batch.clear();
         }
-        insert.finish();
-        insert = QSqlQuery();
+        insert.reset();
         m_running.store(false);
         if (m_walFd >= 0)
             ::close(m_walFd);
@@ -253,22 +259,21 @@ bool Journal::syncWal(QString *error)
 }
 
 bool Journal::commitBatch(
-    QSqlDatabase &db, QSqlQuery &insert, std::vector<Item> &batch, QString *error)
+    QSqlDatabase &db, SqliteStatement &insert, std::vector<Item> &batch, QString *error)
 {
     m_gate.lockUrgent();
     bool ok = execSql(db, "BEGIN IMMEDIATE", error);
     qint64 lastId = 0;
     if (ok) {
         for (Item &item : batch) {
-            insert.bindValue(0, item.receivedAtMs);
-            insert.bindValue(1, qint64(item.body.size()));
-            insert.bindValue(2, item.body);
-            if (!insert.exec()) {
-                *error = insert.lastError().text();
+            insert.bindInt(0, item.receivedAtMs);
+            insert.bindInt(1, qint64(item.body.size()));
+            insert.bindBlob(2, item.body);
+            if (!insert.exec(error)) {
                 ok = false;
                 break;
             }
-            lastId = insert.lastInsertId().toLongLong();
+            lastId = insert.lastInsertRowid();
             item.id = lastId;
         }
         // A failed COMMIT leaves the transaction open in some cases: roll back in any case.

@@ -146,7 +146,7 @@ private:
     void run(std::promise<QString> *ready);
     bool syncWal(QString *error);
     bool commitBatch(
-        QSqlDatabase &db, class QSqlQuery &insert, std::vector<Item> &batch, QString *error);
+        QSqlDatabase &db, class SqliteStatement &insert, std::vector<Item> &batch, QString *error);
     void enqueue(Item item);
 
     QString m_dbPath;

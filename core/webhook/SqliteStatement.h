@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace parley::core {
+
+// A prepared statement on SQLite's C API, for the parse worker's hot path (QSqlQuery's
+// bindValue/exec cost more than the SQL itself there). Use it on the connection's own thread,
+// like the QSqlDatabase it comes from (Database::nativeHandle); it shares that connection's
+// transaction. Finalized by the destructor, which must run before the connection closes.
+class SqliteStatement
+{
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    // Prepared once for many executions (SQLITE_PREPARE_PERSISTENT).
+    bool prepare(sqlite3 *db, const QString &sql, QString *error);
+    bool isPrepared() const { return m_stmt != nullptr; }
+
+    // Parameters are 0-based here (SQLite's are 1-based). Text is bound as UTF-8 kept alive
+    // until reset().
+    void bindNull(int index);
+    void bindInt(int index, qint64 value);
+    void bindDouble(int index, double value);
+    void bindText(int index, const QString &value);
+    void bindUtf8(int index, QByteArray utf8);
+    void bindBlob(int index, const QByteArray &value); // must stay alive until reset()
+    // Invalid -> NULL, bool/integers -> INTEGER, double -> REAL, strings -> TEXT.
+    void bind(int index, const QVariant &value);
+
+    // Runs a statement that returns no rows (or ignores them) and resets it. False with
+    // *error (and the statement reset) on failure.
+    bool exec(QString *error);
+    // For SELECTs: next() until false, then reset(). On an error next() returns false and
+    // sets *error (when given).
+    bool next(QString *error = nullptr);
+    bool isNull(int column) const;
+    qint64 columnInt(int column) const;
+    QString columnText(int column) const;
+    QVariant columnValue(int column) const; // NULL -> invalid QVariant
+    void reset();
+
+    // Rows changed by the last exec() on this connection, and the last inserted rowid.
+    int changes() const;
+    qint64 lastInsertRowid() const;
+
+private:
+    QString errorText() const;
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    std::vector<QByteArray> m_keep; // UTF-8 of bound text until reset()
+};
+
+} // namespace parley::core
