@@ -181,6 +181,14 @@ void TestMessageIndex::reusedRowidAfterDeleteIsIndexed()
         QVERIFY(MessageIndex::catchUp(db, nullptr, &error));
         QCOMPARE(matches(db, QStringLiteral("charlie")), QStringList{QStringLiteral("wamid.C")});
         QCOMPARE(matches(db, QStringLiteral("alpha")), QStringList{QStringLiteral("wamid.A")});
+        // Deleting an older row (retention) leaves the watermark where it is: nothing to redo.
+        QVERIFY(exec(db, QStringLiteral("DELETE FROM messages WHERE id = 'wamid.A'")));
+        QVERIFY(!MessageIndex::behind(db));
+        qint64 indexed = -1;
+        QVERIFY(MessageIndex::catchUp(db, &indexed, &error));
+        QCOMPARE(indexed, 0);
+        QCOMPARE(matches(db, QStringLiteral("alpha")), QStringList());
+        QCOMPARE(matches(db, QStringLiteral("charlie")), QStringList{QStringLiteral("wamid.C")});
     }
     db = QSqlDatabase();
     Database::close(QStringLiteral("c"));

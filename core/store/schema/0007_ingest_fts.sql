@@ -28,13 +28,14 @@ BEGIN
              || ' ' || coalesce(new.location_name, '') || ' ' || coalesce(new.location_address, '')));
 END;
 
--- A deleted row's rowid can be handed out again (SQLite reuses max(rowid) + 1): move the
--- watermark below it, so that a newer row under the same rowid is indexed too.
+-- SQLite hands out max(rowid) + 1, so rowids above the largest remaining one can be reused
+-- after a delete: keep the watermark at or below that largest rowid, so that a newer row under
+-- a reused rowid is indexed too. Deleting older rows (retention, erasure) does not move it.
 DROP TRIGGER IF EXISTS messages_fts_delete;
 
 CREATE TRIGGER IF NOT EXISTS messages_fts_delete AFTER DELETE ON messages
 BEGIN
     DELETE FROM messages_fts WHERE rowid = old.rowid;
-    UPDATE message_index_progress SET indexed_rowid = old.rowid - 1
-    WHERE indexed_rowid >= old.rowid;
+    UPDATE message_index_progress SET indexed_rowid = (SELECT coalesce(max(rowid), 0) FROM messages)
+    WHERE indexed_rowid > (SELECT coalesce(max(rowid), 0) FROM messages);
 END;
