@@ -3,6 +3,7 @@
 #include "ConsoleStore.h"
 #include "common/Clock.h"
 #include "common/Log.h"
+#include "media/MediaAutoFetch.h"
 #include "outbox/MessageBuilder.h"
 #include "outbox/Outbox.h"
 #include "outbox/PhoneNumber.h"
@@ -66,6 +67,7 @@ ConsoleSession::ConsoleSession(Options options, QObject *parent)
 ConsoleSession::~ConsoleSession()
 {
     // Producers first, so nothing reports into a store that is going away.
+    m_media.reset();
     if (m_outbox)
         m_outbox->stop();
     m_outbox.reset();
@@ -116,6 +118,20 @@ bool ConsoleSession::start(QString *error)
         m_outbox->start();
         m_graph = std::make_unique<core::GraphClient>(m_options.graph, m_options.secrets);
         syncTemplates();
+        if (m_pipeline) {
+            // The demo ingests its own webhooks: inbound media is fetched as it arrives, as
+            // `parleyctl serve` does, into mediaCacheDir().
+            core::MediaAutoFetch::Options mo;
+            mo.databasePath = m_databasePath;
+            mo.graph = m_options.graph;
+            mo.clock = m_options.clock;
+            m_media = std::make_unique<core::MediaAutoFetch>(mo, m_options.secrets);
+            connect(m_pipeline.get(), &core::IngestPipeline::ingested, m_media.get(),
+                [m = m_media.get()](const core::IngestBatch &b) { m->addMessages(b.messageIds); });
+            connect(
+                m_media.get(), &core::MediaAutoFetch::fetched, this, &ConsoleSession::mediaFetched);
+            m_media->start();
+        }
     }
     return true;
 }
@@ -373,6 +389,11 @@ void ConsoleSession::sendReadReceipt(
                 qCInfo(core::lcGraph).noquote()
                     << "read receipt not sent:" << result.error.logSummary();
         });
+}
+
+QString ConsoleSession::mediaCacheDir() const
+{
+    return core::MediaFetcher::defaultCacheDir(m_databasePath);
 }
 
 void ConsoleSession::retry(qint64 outboxId)

@@ -13,6 +13,7 @@ namespace parley::core {
 class Clock;
 class Journal;
 class IngestPipeline;
+class MediaAutoFetch;
 class Outbox;
 class SecretStore;
 class WebhookReceiver;
@@ -64,6 +65,9 @@ public:
     core::Clock *clock() const { return m_clock; }
     core::SecretStore *secrets() const { return m_options.secrets; }
     const core::GraphConfig &graphConfig() const { return m_options.graph; }
+    // Inbound media fetched in the demo (and by `parleyctl serve` for a real store) is here;
+    // MediaFetcher::cachedPath(db, mediaCacheDir(), mediaId) gives one file's path.
+    QString mediaCacheDir() const;
 
     // Sends through the outbox to the conversation's contact. Returns the idempotency key, or an
     // empty string with *error when the message cannot be built.
@@ -86,6 +90,8 @@ Q_SIGNALS:
     void sendFailed(const QString &reason);
     // The local template store was refreshed from Meta (count), or could not be (-1).
     void templatesSynced(int templates);
+    // Demo: an inbound media file is in the cache (path absolute).
+    void mediaFetched(const QString &mediaId, const QString &path);
 
 private:
     bool startDemo(QString *error);
@@ -106,6 +112,7 @@ private:
     std::unique_ptr<ConsoleStore> m_store;
     std::unique_ptr<core::Outbox> m_outbox;
     std::unique_ptr<core::GraphClient> m_graph;
+    std::unique_ptr<core::MediaAutoFetch> m_media;
 };
 
 } // namespace parley::ui

@@ -41,6 +41,7 @@ struct Options
     int latencyMs = 100;
     double cap = 1000;
     int naive = 30;
+    bool enqueueOnly = false;
 };
 
 struct RunResult
@@ -71,6 +72,33 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs)
         loop.exec();
 }
 
+// Enqueues o.messages rows into a new store, 1,000 per transaction; returns the time taken (ms).
+qint64 enqueueRows(const QString &db, const Options &o)
+{
+    QString error;
+    qint64 ms = 0;
+    {
+        QSqlDatabase conn = Database::open(db, QStringLiteral("bench-enqueue"), &error);
+        OutboxStore store(conn, Clock::system());
+        const QString number = QString::fromLatin1(SimConfig::DefaultPhoneNumberId);
+        QElapsedTimer t;
+        t.start();
+        QList<OutgoingMessage> batch;
+        for (int n = 0; n < o.messages; ++n) {
+            OutgoingMessage m;
+            m.phoneNumberId = number;
+            m.recipient.phone = QStringLiteral("+1650%1").arg(5000000 + n % o.recipients);
+            m.message = MessageBuilder::text(QStringLiteral("message %1").arg(n)).message;
+            batch.append(m);
+            if (batch.size() == 1000 || n + 1 == o.messages)
+                store.enqueueMany(std::exchange(batch, {}), false);
+        }
+        ms = t.elapsed();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-enqueue"));
+    return ms;
+}
+
 RunResult run(const Options &o, bool storm)
 {
     RunResult r;
@@ -89,24 +117,7 @@ RunResult run(const Options &o, bool storm)
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("bench.db"));
     const QString number = QString::fromLatin1(SimConfig::DefaultPhoneNumberId);
-    {
-        QSqlDatabase conn = Database::open(db, QStringLiteral("bench-enqueue"), &error);
-        OutboxStore store(conn, Clock::system());
-        QElapsedTimer t;
-        t.start();
-        QList<OutgoingMessage> batch;
-        for (int n = 0; n < o.messages; ++n) {
-            OutgoingMessage m;
-            m.phoneNumberId = number;
-            m.recipient.phone = QStringLiteral("+1650%1").arg(5000000 + n % o.recipients);
-            m.message = MessageBuilder::text(QStringLiteral("message %1").arg(n)).message;
-            batch.append(m);
-            if (batch.size() == 1000 || n + 1 == o.messages)
-                store.enqueueMany(std::exchange(batch, {}), false);
-        }
-        r.enqueueMs = t.elapsed();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("bench-enqueue"));
+    r.enqueueMs = enqueueRows(db, o);
 
     MemorySecretStore secrets;
     secrets.write(QString::fromLatin1(SecretStore::AccessToken),
@@ -236,6 +247,16 @@ int main(int argc, char **argv)
             o.cap = v.toDouble();
         else if (k == QLatin1String("--naive"))
             o.naive = v.toInt();
+        else if (k == QLatin1String("--enqueue-only"))
+            o.enqueueOnly = v.toInt() != 0;
+    }
+    if (o.enqueueOnly) { // for profiling the enqueue path alone (callgrind)
+        QTemporaryDir dir;
+        const qint64 ms = enqueueRows(dir.filePath(QStringLiteral("enqueue.db")), o);
+        std::printf("enqueue: %d rows in %lld ms (%.0f rows/s, 1,000 rows per transaction)\n",
+            o.messages, static_cast<long long>(ms),
+            o.messages * 1000.0 / double(std::max<qint64>(1, ms)));
+        return 0;
     }
     print("steady", o, run(o, false));
     print("130429 storm (cap / 3 from 2 s to 5 s)", o, run(o, true));

@@ -267,7 +267,11 @@ void GraphClient::finish(
         r.body = QJsonDocument::fromJson(r.raw).object();
         r.error = GraphError::fromHttp(r.httpStatus, r.raw);
     }
-    if (r.error.isError()) {
+    // A send's error is logged by the Scheduler, with its outbox id (one line to follow a
+    // message by); every other request's error here.
+    const bool isSend = reply->operation() == QNetworkAccessManager::PostOperation
+        && reply->url().path().endsWith(QLatin1String("/messages"));
+    if (r.error.isError() && !isSend) {
         qCInfo(lcGraph).noquote() << reply->url().path() << r.error.logSummary()
                                   << "latency_ms=" << r.latencyMs;
     }

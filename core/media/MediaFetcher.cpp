@@ -60,38 +60,80 @@ void MediaFetcher::record(const Result &r, const QString &state)
     q.exec();
 }
 
-void MediaFetcher::fetch(
-    const QString &mediaId, const QString &phoneNumberId, std::function<void(const Result &)> done)
+QString MediaFetcher::defaultCacheDir(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".media");
+}
+
+QString MediaFetcher::cachedPath(QSqlDatabase db, const QString &cacheDir, const QString &mediaId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT path FROM media_cache WHERE media_id = ? AND state = "
+                             "'fetched' AND path IS NOT NULL"));
+    q.addBindValue(mediaId);
+    if (!q.exec() || !q.next())
+        return {};
+    const QString path = QDir(cacheDir).filePath(q.value(0).toString());
+    return QFile::exists(path) ? path : QString();
+}
+
+bool MediaFetcher::cached(const QString &mediaId, Result *r)
 {
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT path, sha256, mime_type, size FROM media_cache WHERE media_id = ? "
                        "AND state = 'fetched'"));
     q.addBindValue(mediaId);
-    if (q.exec() && q.next()) {
-        Result r;
-        r.mediaId = mediaId;
-        r.path = QDir(m_cacheDir).filePath(q.value(0).toString());
-        r.sha256 = q.value(1).toString();
-        r.mimeType = q.value(2).toString();
-        r.size = q.value(3).toLongLong();
-        r.cached = true;
-        if (QFile::exists(r.path)) {
-            done(r);
-            return;
-        }
+    if (!q.exec() || !q.next())
+        return false;
+    r->mediaId = mediaId;
+    r->path = QDir(m_cacheDir).filePath(q.value(0).toString());
+    r->sha256 = q.value(1).toString();
+    r->mimeType = q.value(2).toString();
+    r->size = q.value(3).toLongLong();
+    r->cached = true;
+    return QFile::exists(r->path);
+}
+
+void MediaFetcher::fetch(
+    const QString &mediaId, const QString &phoneNumberId, std::function<void(const Result &)> done)
+{
+    Result r;
+    if (cached(mediaId, &r)) {
+        done(r);
+        return;
     }
-    resolve(mediaId, phoneNumberId, 0, std::move(done));
+    resolve(mediaId, phoneNumberId, 0, {}, std::move(done));
+}
+
+void MediaFetcher::fetchFrom(const QString &mediaId, const QString &phoneNumberId,
+    const QUrl &webhookUrl, const QString &expectedSha256, const QString &mimeType,
+    std::function<void(const Result &)> done)
+{
+    Result r;
+    if (cached(mediaId, &r)) {
+        done(r);
+        return;
+    }
+    if (!webhookUrl.isValid() || webhookUrl.scheme().isEmpty()) {
+        resolve(mediaId, phoneNumberId, 0, expectedSha256, std::move(done));
+        return;
+    }
+    Result fresh;
+    fresh.mediaId = mediaId;
+    fresh.mimeType = mimeType;
+    // The webhook's URL takes the place of the first URL: a failure asks for a fresh one.
+    download(fresh, webhookUrl, expectedSha256, expectedSha256, phoneNumberId, 0, std::move(done));
 }
 
 void MediaFetcher::resolve(const QString &mediaId, const QString &phoneNumberId, int urlAttempt,
-    std::function<void(const Result &)> done)
+    const QString &webhookSha256, std::function<void(const Result &)> done)
 {
     QUrlQuery query;
     if (!phoneNumberId.isEmpty())
         query.addQueryItem(QStringLiteral("phone_number_id"), phoneNumberId);
     m_graph->get(mediaId, query, this,
-        [this, mediaId, phoneNumberId, urlAttempt, done = std::move(done)](
+        [this, mediaId, phoneNumberId, urlAttempt, webhookSha256, done = std::move(done)](
             const GraphResult &g) mutable {
             Result r;
             r.mediaId = mediaId;
@@ -102,54 +144,65 @@ void MediaFetcher::resolve(const QString &mediaId, const QString &phoneNumberId,
                 return;
             }
             const QUrl url(g.body.value(QLatin1String("url")).toString());
-            const QString expected = g.body.value(QLatin1String("sha256")).toString();
             r.mimeType = g.body.value(QLatin1String("mime_type")).toString();
-            QDir().mkpath(m_cacheDir);
-            const QString tmp = QDir(m_cacheDir).filePath(QStringLiteral(".download-") + mediaId);
-            m_graph->download(url, tmp, this,
-                [this, r, expected, tmp, mediaId, phoneNumberId, urlAttempt,
-                    done = std::move(done)](const GraphResult &d) mutable {
-                    if (!d.ok()) {
-                        // The URL lives 5 minutes: ask for a fresh one once.
-                        if (d.httpStatus == 404 && urlAttempt == 0) {
-                            qCInfo(lcMedia).noquote()
-                                << "media" << mediaId << "URL expired, refreshing";
-                            resolve(mediaId, phoneNumberId, 1, std::move(done));
-                            return;
-                        }
-                        r.error = d.error;
-                        record(r, QStringLiteral("failed"));
-                        done(r);
-                        return;
-                    }
-                    const QString hex = d.body.value(QLatin1String("sha256")).toString();
-                    r.size = d.body.value(QLatin1String("bytes")).toInteger();
-                    r.sha256 = hex;
-                    if (!sameDigest(expected, hex)) {
-                        QFile::remove(tmp);
-                        r.error = GraphError::local(LocalError::Validation,
-                            QStringLiteral("sha256 mismatch"),
-                            QStringLiteral("expected %1, got %2").arg(expected, hex));
-                        record(r, QStringLiteral("failed"));
-                        done(r);
-                        return;
-                    }
-                    const QString dir = QDir(m_cacheDir).filePath(hex.left(2));
-                    QDir().mkpath(dir);
-                    r.path = QDir(dir).filePath(hex);
-                    if (QFile::exists(r.path))
-                        QFile::remove(tmp); // same content already cached
-                    else if (!QFile::rename(tmp, r.path)) {
-                        r.error = GraphError::local(
-                            LocalError::Validation, QStringLiteral("Cannot store media"), r.path);
-                        record(r, QStringLiteral("failed"));
-                        done(r);
-                        return;
-                    }
-                    record(r, QStringLiteral("fetched"));
-                    Q_EMIT fetched(r);
-                    done(r);
-                });
+            const QString expected = webhookSha256.isEmpty()
+                ? g.body.value(QLatin1String("sha256")).toString()
+                : webhookSha256;
+            download(r, url, expected, webhookSha256, phoneNumberId, urlAttempt, std::move(done));
+        });
+}
+
+void MediaFetcher::download(Result r, const QUrl &url, const QString &expected,
+    const QString &webhookSha256, const QString &phoneNumberId, int urlAttempt,
+    std::function<void(const Result &)> done)
+{
+    const QString mediaId = r.mediaId;
+    QDir().mkpath(m_cacheDir);
+    const QString tmp = QDir(m_cacheDir).filePath(QStringLiteral(".download-") + mediaId);
+    m_graph->download(url, tmp, this,
+        [this, r, expected, webhookSha256, tmp, mediaId, phoneNumberId, urlAttempt,
+            done = std::move(done)](const GraphResult &d) mutable {
+            if (!d.ok()) {
+                QFile::remove(tmp);
+                // The URL lives 5 minutes (404 once expired): ask for a fresh one, once.
+                if (d.httpStatus == 404 && urlAttempt == 0) {
+                    qCInfo(lcMedia).noquote() << "media" << mediaId << "URL expired, refreshing";
+                    resolve(mediaId, phoneNumberId, 1, webhookSha256, std::move(done));
+                    return;
+                }
+                r.error = d.error;
+                record(r, QStringLiteral("failed"));
+                done(r);
+                return;
+            }
+            const QString hex = d.body.value(QLatin1String("sha256")).toString();
+            r.size = d.body.value(QLatin1String("bytes")).toInteger();
+            r.sha256 = hex;
+            if (!sameDigest(expected, hex)) {
+                QFile::remove(tmp);
+                r.error
+                    = GraphError::local(LocalError::Validation, QStringLiteral("sha256 mismatch"),
+                        QStringLiteral("expected %1, got %2").arg(expected, hex));
+                record(r, QStringLiteral("failed"));
+                done(r);
+                return;
+            }
+            const QString dir = QDir(m_cacheDir).filePath(hex.left(2));
+            QDir().mkpath(dir);
+            r.path = QDir(dir).filePath(hex);
+            if (QFile::exists(r.path))
+                QFile::remove(tmp); // same content already cached
+            else if (!QFile::rename(tmp, r.path)) {
+                r.error = GraphError::local(
+                    LocalError::Validation, QStringLiteral("Cannot store media"), r.path);
+                r.path.clear();
+                record(r, QStringLiteral("failed"));
+                done(r);
+                return;
+            }
+            record(r, QStringLiteral("fetched"));
+            Q_EMIT fetched(r);
+            done(r);
         });
 }
 

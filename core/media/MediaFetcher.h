@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QUrl>
 
 #include <functional>
 
@@ -38,18 +39,35 @@ public:
 
     void fetch(const QString &mediaId, const QString &phoneNumberId,
         std::function<void(const Result &)> done);
+    // The same, trying first the URL an inbound webhook carried (Meta adds it since Nov 2025):
+    // one request saved; when it has expired (or fails), a fresh one from GET /<MEDIA_ID>.
+    // `expectedSha256` / `mimeType` come from the webhook (empty: not checked / unknown).
+    void fetchFrom(const QString &mediaId, const QString &phoneNumberId, const QUrl &webhookUrl,
+        const QString &expectedSha256, const QString &mimeType,
+        std::function<void(const Result &)> done);
     // Inbound messages with a media id that is not fetched yet (nor failed `maxAttempts` times):
     // fetches up to `max` of them. Returns how many were started.
     int fetchPending(int max, int maxAttempts = 5);
 
     QString cacheDir() const { return m_cacheDir; }
 
+    // The cache beside a store: "<store path>.media".
+    static QString defaultCacheDir(const QString &databasePath);
+    // Where a media id's file is when it has been fetched (and is still there), else empty. For
+    // views (thumbnails) on any thread with their own connection. media_cache columns:
+    // docs/architecture.md.
+    static QString cachedPath(QSqlDatabase db, const QString &cacheDir, const QString &mediaId);
+
 Q_SIGNALS:
     void fetched(const parley::core::MediaFetcher::Result &result);
 
 private:
+    // webhookSha256: what the webhook said (checked instead of GET's answer when given).
     void resolve(const QString &mediaId, const QString &phoneNumberId, int urlAttempt,
-        std::function<void(const Result &)> done);
+        const QString &webhookSha256, std::function<void(const Result &)> done);
+    void download(Result r, const QUrl &url, const QString &expected, const QString &webhookSha256,
+        const QString &phoneNumberId, int urlAttempt, std::function<void(const Result &)> done);
+    bool cached(const QString &mediaId, Result *r);
     void record(const Result &r, const QString &state);
 
     QSqlDatabase m_db;

@@ -250,11 +250,11 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
         result.error = m_db.lastError().text();
         return result;
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO outbox (idempotency_key, phone_number_id, to_number, "
-                             "recipient, recipient_key, "
-                             "type, message_json, state, created_at, updated_at, next_attempt_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0)"));
+    QSqlQuery &q = statement(Statement::InsertOutbox,
+        QStringLiteral("INSERT INTO outbox (idempotency_key, phone_number_id, to_number, "
+                       "recipient, recipient_key, "
+                       "type, message_json, state, created_at, updated_at, next_attempt_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0)"));
     q.addBindValue(key);
     q.addBindValue(m.phoneNumberId);
     q.addBindValue(nullable(m.recipient.phone));
@@ -272,24 +272,24 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
     e.id = q.lastInsertId().toLongLong();
 
     // The console's thread shows the message at once: contact, conversation, messages row.
-    QSqlQuery c(m_db);
     const QString waId
         = m.recipient.phone.isEmpty() ? QString() : PhoneNumber::waId(m.recipient.phone);
     // One indexed lookup (contacts_wa_id or contacts_user_id), not an OR that scans the table.
-    if (!waId.isEmpty()) {
-        c.prepare(QStringLiteral("SELECT id FROM contacts WHERE wa_id = ? LIMIT 1"));
-        c.addBindValue(waId);
-    } else {
-        c.prepare(QStringLiteral("SELECT id FROM contacts WHERE user_id = ? LIMIT 1"));
-        c.addBindValue(m.recipient.bsuid);
-    }
+    QSqlQuery &c = waId.isEmpty()
+        ? statement(Statement::ContactByUserId,
+            QStringLiteral("SELECT id FROM contacts WHERE user_id = ? LIMIT 1"))
+        : statement(Statement::ContactByWaId,
+            QStringLiteral("SELECT id FROM contacts WHERE wa_id = ? LIMIT 1"));
+    c.addBindValue(waId.isEmpty() ? m.recipient.bsuid : waId);
     qint64 contactId = 0;
-    if (c.exec() && c.next()) {
+    const bool knownContact = c.exec() && c.next();
+    if (knownContact)
         contactId = c.value(0).toLongLong();
-    } else {
-        QSqlQuery ins(m_db);
-        ins.prepare(QStringLiteral(
-            "INSERT INTO contacts (wa_id, user_id, created_at, updated_at) VALUES (?, ?, ?, ?)"));
+    c.finish();
+    if (!knownContact) {
+        QSqlQuery &ins = statement(Statement::InsertContact,
+            QStringLiteral("INSERT INTO contacts (wa_id, user_id, created_at, updated_at) VALUES "
+                           "(?, ?, ?, ?)"));
         ins.addBindValue(nullable(waId));
         ins.addBindValue(nullable(m.recipient.bsuid));
         ins.addBindValue(now);
@@ -297,8 +297,7 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
         if (ins.exec())
             contactId = ins.lastInsertId().toLongLong();
     }
-    QSqlQuery conv(m_db);
-    conv.prepare(
+    QSqlQuery &conv = statement(Statement::InsertConversation,
         QStringLiteral("INSERT INTO conversations (phone_number_id, contact_id, created_at, "
                        "updated_at) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT(phone_number_id, contact_id) DO NOTHING"));
@@ -307,14 +306,14 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
     conv.addBindValue(now);
     conv.addBindValue(now);
     conv.exec();
-    QSqlQuery msg(m_db);
     const QString localId = QStringLiteral("local:%1").arg(e.id);
     const QJsonObject body = m.message.value(e.type).toObject();
-    msg.prepare(QStringLiteral(
-        "INSERT INTO messages (id, conversation_id, direction, phone_number_id, type, timestamp, "
-        "received_at, outbox_id, text, caption, media_id, context_id, raw_json) "
-        "VALUES (?, (SELECT id FROM conversations WHERE phone_number_id = ? AND contact_id = ?), "
-        "'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &msg = statement(Statement::InsertMessage,
+        QStringLiteral(
+            "INSERT INTO messages (id, conversation_id, direction, phone_number_id, type, "
+            "timestamp, received_at, outbox_id, text, caption, media_id, context_id, raw_json) "
+            "VALUES (?, (SELECT id FROM conversations WHERE phone_number_id = ? AND contact_id = "
+            "?), 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     msg.addBindValue(localId);
     msg.addBindValue(m.phoneNumberId);
     msg.addBindValue(contactId);
@@ -336,11 +335,10 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
     if (!msg.exec())
         qCWarning(lcOutbox) << "outbox" << e.id
                             << "messages row not stored:" << msg.lastError().text();
-    QSqlQuery last(m_db);
-    last.prepare(QStringLiteral(
-        "UPDATE conversations SET last_message_at = ?, last_message_id = ?, last_message_type = ?, "
-        "last_message_preview = ?, last_direction = 'out', updated_at = ? "
-        "WHERE phone_number_id = ? AND contact_id = ?"));
+    QSqlQuery &last = statement(Statement::UpdateConversation,
+        QStringLiteral("UPDATE conversations SET last_message_at = ?, last_message_id = ?, "
+                       "last_message_type = ?, last_message_preview = ?, last_direction = 'out', "
+                       "updated_at = ? WHERE phone_number_id = ? AND contact_id = ?"));
     last.addBindValue(now / 1000);
     last.addBindValue(localId);
     last.addBindValue(e.type);
@@ -359,7 +357,8 @@ OutboxStore::EnqueueResult OutboxStore::enqueueOne(const OutgoingMessage &m, boo
 }
 
 QList<OutboxEntry> OutboxStore::claim(int max, const QString &owner, qint64 leaseMs,
-    const std::function<bool(const OutboxEntry &)> &admit)
+    const std::function<bool(const OutboxEntry &)> &admit, const QStringList &skipNumbers,
+    const std::function<bool(const QString &)> &numberOpen)
 {
     QList<OutboxEntry> claimed;
     if (max <= 0)
@@ -367,41 +366,69 @@ QList<OutboxEntry> OutboxStore::claim(int max, const QString &owner, qint64 leas
     const qint64 now = m_clock->nowMs();
     if (!begin())
         return claimed;
-    QSqlQuery q(m_db);
-    // The heads of the recipients' queues (ready = 1, kept by the 0004 triggers), in id order.
-    // A few candidates per slot so that paced recipients do not starve the others.
-    q.prepare(QStringLiteral("SELECT ") + columns()
-        + QStringLiteral(" FROM outbox o INDEXED BY outbox_ready WHERE o.state = 'queued' AND "
-                         "o.ready = 1 AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?"));
-    q.addBindValue(now);
-    q.addBindValue(max * 4 + 16);
-    if (!q.exec()) {
-        qCWarning(lcOutbox) << "claim query failed:" << q.lastError().text();
-        rollback();
-        return claimed;
-    }
-    QList<OutboxEntry> candidates;
-    while (q.next())
-        candidates.append(read(q));
     QSqlQuery upd(m_db);
     upd.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_owner = ?, "
         "lease_until = ?, updated_at = ? WHERE id = ? AND state = 'queued'"));
-    for (OutboxEntry &e : candidates) {
-        if (claimed.size() >= max)
-            break;
-        if (admit && !admit(e))
-            continue;
-        upd.addBindValue(owner);
-        upd.addBindValue(now + leaseMs);
-        upd.addBindValue(now);
-        upd.addBindValue(e.id);
-        if (!upd.exec() || upd.numRowsAffected() != 1)
-            continue;
-        e.state = OutboxState::Sending;
-        e.attempts += 1;
-        e.updatedAtMs = now;
-        claimed.append(e);
+    QStringList skip = skipNumbers;
+    qint64 after = 0;
+    // The heads of the recipients' queues (ready = 1, kept by the 0004 triggers), in id order,
+    // a few candidates per slot so that paced recipients do not starve the others. A number that
+    // closes (out of tokens) while its rows are walked is left out of the next round, which reads
+    // on from the last candidate: one number's backlog never fills the window of the others.
+    for (int round = 0; round < 4 && claimed.size() < max; ++round) {
+        QSqlQuery q(m_db);
+        QString skipSql;
+        if (!skip.isEmpty()) {
+            QStringList marks(skip.size(), QStringLiteral("?"));
+            skipSql = QStringLiteral(" AND o.phone_number_id NOT IN (%1)").arg(marks.join(u','));
+        }
+        q.prepare(QStringLiteral("SELECT ") + columns()
+            + QStringLiteral(" FROM outbox o INDEXED BY outbox_ready WHERE o.state = 'queued' AND "
+                             "o.ready = 1 AND o.id > ? AND o.next_attempt_at <= ?")
+            + skipSql + QStringLiteral(" ORDER BY o.id LIMIT ?"));
+        const int limit = int(max - claimed.size()) * 4 + 16;
+        q.addBindValue(after);
+        q.addBindValue(now);
+        for (const QString &number : skip)
+            q.addBindValue(number);
+        q.addBindValue(limit);
+        if (!q.exec()) {
+            qCWarning(lcOutbox) << "claim query failed:" << q.lastError().text();
+            rollback();
+            return {};
+        }
+        QList<OutboxEntry> candidates;
+        while (q.next())
+            candidates.append(read(q));
+        q.finish();
+        bool closed = false;
+        for (OutboxEntry &e : candidates) {
+            if (claimed.size() >= max)
+                break;
+            if (skip.contains(e.phoneNumberId))
+                continue;
+            if (admit && !admit(e)) {
+                if (numberOpen && !numberOpen(e.phoneNumberId)) {
+                    skip.append(e.phoneNumberId);
+                    closed = true;
+                }
+                continue;
+            }
+            upd.addBindValue(owner);
+            upd.addBindValue(now + leaseMs);
+            upd.addBindValue(now);
+            upd.addBindValue(e.id);
+            if (!upd.exec() || upd.numRowsAffected() != 1)
+                continue;
+            e.state = OutboxState::Sending;
+            e.attempts += 1;
+            e.updatedAtMs = now;
+            claimed.append(e);
+        }
+        if (candidates.size() < limit || !closed)
+            break; // no more rows, or nothing changed: another round would find the same
+        after = candidates.last().id;
     }
     if (!commit())
         return {};
@@ -570,15 +597,28 @@ std::optional<OutboxEntry> OutboxStore::get(qint64 id) const
     return std::nullopt;
 }
 
+QSqlQuery &OutboxStore::statement(Statement which, const QString &sql) const
+{
+    std::unique_ptr<QSqlQuery> &slot = m_statements[std::size_t(which)];
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(m_db);
+        if (!slot->prepare(sql))
+            qCWarning(lcOutbox) << "cannot prepare:" << slot->lastError().text();
+    }
+    return *slot;
+}
+
 std::optional<OutboxEntry> OutboxStore::getByKey(const QString &key) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT ") + columns()
-        + QStringLiteral(" FROM outbox WHERE idempotency_key = ?"));
+    QSqlQuery &q = statement(Statement::ByKey,
+        QStringLiteral("SELECT ") + columns()
+            + QStringLiteral(" FROM outbox WHERE idempotency_key = ?"));
     q.addBindValue(key);
+    std::optional<OutboxEntry> found;
     if (q.exec() && q.next())
-        return read(q);
-    return std::nullopt;
+        found = read(q);
+    q.finish(); // no read cursor left open between calls
+    return found;
 }
 
 QList<OutboxEntry> OutboxStore::list(const OutboxFilter &filter) const
@@ -687,6 +727,25 @@ int OutboxStore::queuedCount() const
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'queued'")) && q.next())
         return q.value(0).toInt();
+    return 0;
+}
+
+int OutboxStore::countInState(OutboxState state) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = ?"));
+    q.addBindValue(outboxStateName(state));
+    if (q.exec() && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+qint64 OutboxStore::oldestQueuedCreatedAtMs() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT MIN(created_at) FROM outbox WHERE state = 'queued'"))
+        && q.next())
+        return q.value(0).toLongLong();
     return 0;
 }
 

@@ -3,8 +3,13 @@
 #include "outbox/OutboxTypes.h"
 
 #include <QSqlDatabase>
+#include <QStringList>
 
+#include <QSqlQuery>
+
+#include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace parley::core {
@@ -39,8 +44,12 @@ public:
     // their recipient (FIFO, one in flight per recipient), in id order. `admit` sees each
     // candidate and says whether it may go now (rate buckets); admitted rows become `sending`
     // with a lease for `owner`, attempts + 1.
+    // Rows of the numbers in `skipNumbers` (paused, or out of tokens) are not even read, and a
+    // number that `numberOpen` says is closed after a refusal is left out of the rest of the
+    // claim, so a slow number's backlog never hides the rows of the others.
     QList<OutboxEntry> claim(int max, const QString &owner, qint64 leaseMs,
-        const std::function<bool(const OutboxEntry &)> &admit);
+        const std::function<bool(const OutboxEntry &)> &admit, const QStringList &skipNumbers = {},
+        const std::function<bool(const QString &)> &numberOpen = {});
 
     // What happened to one claimed row.
     struct Outcome
@@ -73,6 +82,10 @@ public:
     // Earliest next_attempt_at among queued rows (0 when none).
     qint64 nextDueAtMs() const;
     int queuedCount() const;
+    // For the metrics: rows in a state (served by the state index), and the creation time of the
+    // oldest queued row (0 when none).
+    int countInState(OutboxState state) const;
+    qint64 oldestQueuedCreatedAtMs() const;
     bool hasQueued() const;
 
     // Drainer registry (outbox_drainers).
@@ -91,6 +104,21 @@ public:
     QList<EnqueueResult> enqueueMany(const QList<OutgoingMessage> &messages, bool enforceWindow);
 
 private:
+    // Statements prepared once per store (SQLite's parser and trigger compilation were more
+    // than half of an enqueue's cost when each call prepared its own).
+    enum class Statement {
+        ByKey,
+        InsertOutbox,
+        ContactByWaId,
+        ContactByUserId,
+        InsertContact,
+        InsertConversation,
+        InsertMessage,
+        UpdateConversation,
+        Count
+    };
+    QSqlQuery &statement(Statement which, const QString &sql) const;
+
     OutboxEntry read(const class QSqlQuery &q) const;
     bool begin();
     bool commit();
@@ -102,6 +130,7 @@ private:
 
     QSqlDatabase m_db;
     Clock *m_clock;
+    mutable std::array<std::unique_ptr<QSqlQuery>, std::size_t(Statement::Count)> m_statements;
 };
 
 } // namespace parley::core

@@ -5,6 +5,7 @@
 #include "common/Metrics.h"
 #include "graph/ErrorTable.h"
 #include "graph/GraphApi.h"
+#include "outbox/NumberRates.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -24,6 +25,15 @@ Scheduler::Scheduler(
                   .arg(QUuid::createUuid().toString(QUuid::Id128).left(12))),
       m_random([] { return QRandomGenerator::global()->generateDouble(); })
 {
+    // Families that only grow on trouble are exported from the start, at 0: a scrape tells
+    // "none" from "not measured".
+    Metrics &metrics = Metrics::global();
+    metrics.counter("parley_send_retries_total", "Send attempts that will be retried");
+    metrics.counter("parley_send_dead_total", "Rows dead after the retry budget");
+    for (const char *scope : {"number", "recipient"})
+        metrics.counter("parley_send_throttle_wait_seconds_total",
+            "Time sends were held back by throttling answers, by scope",
+            {{"scope", QByteArray(scope)}});
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 next = pump();
@@ -40,8 +50,58 @@ Scheduler::~Scheduler()
 
 void Scheduler::setMessagesPerSecond(double mps)
 {
-    m_options.messagesPerSecond = std::clamp(mps, 1.0, 1000.0);
-    m_numberBuckets.clear();
+    m_options.messagesPerSecond = std::clamp(mps, 1.0, NumberRates::kMaximum);
+    applyRates(m_clock->nowMs());
+}
+
+void Scheduler::setNumberMessagesPerSecond(const QString &phoneNumberId, double mps)
+{
+    if (mps <= 0)
+        m_options.numberMessagesPerSecond.remove(phoneNumberId);
+    else
+        m_options.numberMessagesPerSecond.insert(
+            phoneNumberId, std::clamp(mps, 1.0, NumberRates::kMaximum));
+    applyRates(m_clock->nowMs());
+}
+
+double Scheduler::messagesPerSecond(const QString &phoneNumberId) const
+{
+    if (auto it = m_options.numberMessagesPerSecond.constFind(phoneNumberId);
+        it != m_options.numberMessagesPerSecond.cend())
+        return *it;
+    if (auto it = m_storedRates.constFind(phoneNumberId); it != m_storedRates.cend())
+        return *it;
+    return m_options.messagesPerSecond;
+}
+
+void Scheduler::reloadRates(qint64 nowMs)
+{
+    m_ratesLoadedMs = nowMs;
+    if (!m_options.useStoredRates)
+        return;
+    QString error;
+    QHash<QString, double> rates = NumberRates::load(m_store->database(), &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcOutbox).noquote() << "cannot read the numbers' throughput settings:" << error;
+        return;
+    }
+    if (rates == m_storedRates)
+        return;
+    m_storedRates = std::move(rates);
+    applyRates(nowMs);
+}
+
+// Each number's bucket follows its rate; the tokens it has earned are kept.
+void Scheduler::applyRates(qint64 nowMs)
+{
+    for (auto it = m_numberBuckets.begin(); it != m_numberBuckets.end(); ++it) {
+        const double rate = messagesPerSecond(it.key());
+        if (it->rate() != rate) {
+            qCInfo(lcOutbox).noquote()
+                << "number" << it.key() << "throughput" << rate << "messages/s";
+            it->setRate(rate, rate * m_options.burstSeconds, nowMs);
+        }
+    }
 }
 
 void Scheduler::start()
@@ -86,8 +146,14 @@ int Scheduler::maxInFlight() const
 {
     if (m_options.maxInFlight > 0)
         return m_options.maxInFlight;
-    // Little's law with headroom: the rate times the measured latency, doubled.
-    const double needed = 2.0 * m_options.messagesPerSecond * m_latencyMs / 1000.0;
+    // Little's law with headroom: the rate times the measured latency, doubled. The rate is the
+    // sum of the numbers' rates (each has its own bucket).
+    double rate = 0;
+    for (auto it = m_numberBuckets.cbegin(); it != m_numberBuckets.cend(); ++it)
+        rate += it->rate();
+    if (rate <= 0)
+        rate = m_options.messagesPerSecond;
+    const double needed = 2.0 * rate * m_latencyMs / 1000.0;
     return std::clamp(int(std::ceil(needed)) + 4, 4, m_options.maxInFlightCap);
 }
 
@@ -95,9 +161,9 @@ TokenBucket &Scheduler::numberBucket(const QString &phoneNumberId, qint64 nowMs)
 {
     auto it = m_numberBuckets.find(phoneNumberId);
     if (it == m_numberBuckets.end()) {
-        it = m_numberBuckets.insert(phoneNumberId,
-            TokenBucket(m_options.messagesPerSecond,
-                m_options.messagesPerSecond * m_options.burstSeconds, nowMs));
+        const double rate = messagesPerSecond(phoneNumberId);
+        it = m_numberBuckets.insert(
+            phoneNumberId, TokenBucket(rate, rate * m_options.burstSeconds, nowMs));
     }
     return *it;
 }
@@ -133,6 +199,8 @@ qint64 Scheduler::pump()
         return 0;
     m_inPump = true;
     const qint64 now = m_clock->nowMs();
+    if (m_ratesLoadedMs < 0 || now - m_ratesLoadedMs >= 5000)
+        reloadRates(now); // `parleyctl outbox rate` takes effect within seconds
     // One transaction per tick: the answers that came in, and the rows claimed next. Claims are
     // committed before any request leaves (crash safety: no row is sent while still `queued`).
     m_store->beginBatch();
@@ -150,8 +218,19 @@ qint64 Scheduler::pump()
     }
     QList<OutboxEntry> claimed;
     if (slots > 0 && m_claiming) {
-        claimed = m_store->claim(slots, m_owner, m_options.leaseMs,
-            [this, now](const OutboxEntry &e) { return admit(e, now); });
+        // Numbers that cannot send now: their rows are not read (each number is paced alone).
+        QStringList blocked;
+        for (auto it = m_numberBuckets.begin(); it != m_numberBuckets.end(); ++it) {
+            if (m_numberPausedUntil.value(it.key()) > now || it->available(now) < 1.0)
+                blocked.append(it.key());
+        }
+        claimed = m_store->claim(
+            slots, m_owner, m_options.leaseMs,
+            [this, now](const OutboxEntry &e) { return admit(e, now); }, blocked,
+            [this, now](const QString &number) {
+                return m_numberPausedUntil.value(number) <= now
+                    && numberBucket(number, now).available(now) >= 1.0;
+            });
     }
     if (!m_store->commitBatch()) {
         qCWarning(lcOutbox) << "tick not committed; answers kept for the next tick";
@@ -173,9 +252,7 @@ qint64 Scheduler::pump()
             Q_EMIT entryChanged(e);
         if (m_running)
             m_store->heartbeat(m_owner);
-        Metrics::global()
-            .gauge("parley_outbox_queued", "Outbox rows waiting to be sent")
-            .set(m_store->queuedCount());
+        updateQueueGauges(now);
         // Forget pair buckets that are full again: they hold no information.
         for (auto it = m_pairBuckets.begin(); it != m_pairBuckets.end();) {
             if (it->isFull(now))
@@ -210,6 +287,32 @@ qint64 Scheduler::pump()
             wait = std::min(wait, it.value() - now);
     }
     return std::max<qint64>(1, wait);
+}
+
+// Queue depth and age, and the rows that need someone (dead, unknown), once a second.
+void Scheduler::updateQueueGauges(qint64 nowMs)
+{
+    Metrics &metrics = Metrics::global();
+    metrics.gauge("parley_outbox_queued", "Outbox rows waiting to be sent")
+        .set(m_store->queuedCount());
+    const qint64 oldest = m_store->oldestQueuedCreatedAtMs();
+    metrics
+        .gauge("parley_outbox_oldest_queued_age_seconds",
+            "Age of the oldest queued outbox row (0: nothing queued)")
+        .set(oldest > 0 ? double(std::max<qint64>(0, nowMs - oldest)) / 1000.0 : 0.0);
+    metrics
+        .gauge("parley_outbox_rows",
+            "Outbox rows that wait for an operator (dead letters, unknown)", {{"state", "dead"}})
+        .set(m_store->countInState(OutboxState::Dead));
+    metrics
+        .gauge("parley_outbox_rows",
+            "Outbox rows that wait for an operator (dead letters, unknown)", {{"state", "unknown"}})
+        .set(m_store->countInState(OutboxState::Unknown));
+    int paused = 0;
+    for (auto it = m_numberPausedUntil.cbegin(); it != m_numberPausedUntil.cend(); ++it)
+        paused += it.value() > nowMs ? 1 : 0;
+    metrics.gauge("parley_send_numbers_paused", "Business numbers paused by a throttling answer")
+        .set(paused);
 }
 
 void Scheduler::send(const OutboxEntry &e)
@@ -291,18 +394,35 @@ void Scheduler::onResult(const OutboxEntry &e, qint64 startedMs, const GraphResu
                     m_numberStrikes.insert(e.phoneNumberId, strike + 1);
                     const qint64 until = now + m_options.throttle.delayMs(strike, m_random());
                     m_numberPausedUntil.insert(e.phoneNumberId, std::max(pausedUntil, until));
+                    const qint64 waitMs = std::max(pausedUntil, until) - std::max(now, pausedUntil);
+                    metrics
+                        .counter("parley_send_throttle_wait_seconds_total",
+                            "Time sends were held back by throttling answers, by scope",
+                            {{"scope", "number"}})
+                        .inc(double(std::max<qint64>(0, waitMs)) / 1000.0);
+                    qCInfo(lcOutbox).noquote()
+                        << "outbox" << e.id << "number" << e.phoneNumberId << "paused"
+                        << std::max<qint64>(0, waitMs) << "ms after" << r.error.logSummary();
                 }
                 // The row goes again when the number may send again.
                 if (o.state == OutboxState::Queued)
                     o.nextAttemptAtMs = m_numberPausedUntil.value(e.phoneNumberId);
+            } else if (c.throttle && o.state == OutboxState::Queued) {
+                // 131056: only this recipient waits (its head row carries the delay).
+                metrics
+                    .counter("parley_send_throttle_wait_seconds_total",
+                        "Time sends were held back by throttling answers, by scope",
+                        {{"scope", "recipient"}})
+                    .inc(double(o.nextAttemptAtMs - now) / 1000.0);
             }
         } else {
             o.state = OutboxState::Failed;
             ++m_counters.failed;
         }
         qCInfo(lcOutbox).noquote()
-            << "outbox" << e.id << "attempt" << e.attempts << r.error.logSummary() << "->"
-            << outboxStateName(o.state) << "action=" << errorActionName(o.action);
+            << "outbox" << e.id << "attempt" << e.attempts << QStringLiteral("type=") + e.type
+            << r.error.logSummary() << "->" << outboxStateName(o.state)
+            << "action=" << errorActionName(o.action);
     }
     const QByteArray code = r.error.isError() ? QByteArray::number(r.error.code) : QByteArray("0");
     metrics

@@ -34,7 +34,13 @@ public:
     void setRandom(std::function<double()> random) { m_random = std::move(random); }
     const QString &owner() const { return m_owner; }
     const SchedulerOptions &options() const { return m_options; }
+    // The default rate of every number without a rate of its own.
     void setMessagesPerSecond(double mps);
+    // One number's rate (validated by the caller: NumberRates); 0 removes the override.
+    void setNumberMessagesPerSecond(const QString &phoneNumberId, double mps);
+    // The rate this number is paced at: options.numberMessagesPerSecond, else the store's
+    // settings (NumberRates), else options.messagesPerSecond.
+    double messagesPerSecond(const QString &phoneNumberId) const;
 
     // Marks rows left `sending` by a dead process as unknown, then drains on a timer.
     void start();
@@ -81,6 +87,9 @@ private:
     TokenBucket &numberBucket(const QString &phoneNumberId, qint64 nowMs);
     TokenBucket &pairBucket(const QString &key, qint64 nowMs);
     void schedule(qint64 ms);
+    void reloadRates(qint64 nowMs);
+    void updateQueueGauges(qint64 nowMs);
+    void applyRates(qint64 nowMs);
 
     OutboxStore *m_store;
     GraphApi *m_graph;
@@ -96,6 +105,8 @@ private:
     double m_latencyMs = 100; // EWMA of request latency
     qint64 m_lastHousekeepingMs = 0;
     QHash<QString, TokenBucket> m_numberBuckets;
+    QHash<QString, double> m_storedRates; // NumberRates from the settings table
+    qint64 m_ratesLoadedMs = -1;
     QHash<QString, TokenBucket> m_pairBuckets;
     QHash<QString, qint64> m_numberPausedUntil;
     QHash<QString, int> m_numberStrikes;

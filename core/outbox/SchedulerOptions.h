@@ -2,6 +2,8 @@
 
 #include "graph/RetryPolicy.h"
 
+#include <QHash>
+#include <QString>
 #include <QtGlobal>
 
 namespace parley::core {
@@ -10,6 +12,10 @@ namespace parley::core {
 struct SchedulerOptions
 {
     double messagesPerSecond = 80; // per business number: 80 default, up to 1,000; 20 coexistence
+    // Per business number (phone_number_id -> messages/s), over messagesPerSecond and over the
+    // rates stored in the settings table (NumberRates): e.g. 20 for a coexistence number.
+    QHash<QString, double> numberMessagesPerSecond;
+    bool useStoredRates = true; // read NumberRates from the store (and re-read it every few s)
     double burstSeconds = 0.1; // bucket capacity = rate x burstSeconds (at least 1)
     // Pair rate: about 1 message / 6 s to the same user sustained, short bursts allowed.
     double pairIntervalSeconds = 6.0;

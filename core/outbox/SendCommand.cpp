@@ -12,6 +12,7 @@
 #include "media/MediaFetcher.h"
 #include "media/MediaUploader.h"
 #include "outbox/MessageBuilder.h"
+#include "outbox/NumberRates.h"
 #include "outbox/OutboxStore.h"
 #include "outbox/PhoneNumber.h"
 #include "outbox/Scheduler.h"
@@ -22,12 +23,15 @@
 #include "templates/TemplateSync.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 
 #include <cstdio>
@@ -55,7 +59,11 @@ const char kSendUsage[]
       "  --region CC           default region for numbers without + (else $PARLEY_REGION, US)\n"
       "  --key KEY             idempotency key (the same key never sends twice)\n"
       "  --no-window-check     send free-form even when the 24 h window looks closed\n"
-      "  --mps N               throughput cap when delivering (else $WA_MPS, 80)\n"
+      "  --mps N               throughput of every number when delivering (else $WA_MPS,\n"
+      "                        80; 1 to 1000)\n"
+      "  --number-mps PNID=RATE  one number's throughput (repeatable; RATE 1 to 1000,\n"
+      "                        'coexistence' or 'default'); over `outbox rate`\n"
+      "  --coexistence PNID    a coexistence number: 20 messages/s (repeatable)\n"
       "  --token-file FILE     access token (else $WA_TOKEN); Graph base from\n"
       "                        $WA_GRAPH_BASE_URL / $WA_GRAPH_VERSION\n"
       "--batch FILE: one JSON object per line {\"to\"|\"recipient\", \"message\": {...}, "
@@ -66,11 +74,18 @@ const char kOutboxUsage[]
     = "usage: parleyctl outbox --db PATH list [--state S[,S...]] [--to NUMBER] [--limit N]\n"
       "       parleyctl outbox --db PATH retry ID [--wait SECONDS]\n"
       "       parleyctl outbox --db PATH cancel ID\n"
-      "       parleyctl outbox --db PATH drain [--wait SECONDS]\n";
+      "       parleyctl outbox --db PATH drain [--wait SECONDS] [--mps N]\n"
+      "                        [--number-mps PNID=RATE]... [--coexistence PNID]...\n"
+      "       parleyctl outbox --db PATH rate [PNID [RATE|coexistence|default]]\n"
+      "rate: a number's throughput stored in the store (read by every drainer within 5 s);\n"
+      "without RATE prints it, without PNID prints every stored rate.\n";
 
 const char kMediaUsage[]
     = "usage: parleyctl media --db PATH upload FILE [--kind image|video|audio|document|sticker]\n"
       "       parleyctl media --db PATH fetch MEDIA_ID [--cache DIR]\n"
+      "       parleyctl media --db PATH list [--state pending|fetched|failed] [--cache DIR]\n"
+      "list: the inbound media cache (media_cache), one JSON line each, failures with their\n"
+      "error and attempts. The cache is <db>.media unless --cache DIR.\n"
       "options: --phone-number-id ID, --token-file FILE (as for send)\n";
 
 void out(const QJsonObject &o)
@@ -92,6 +107,8 @@ struct Args
     QHash<QString, QString> values;
     QStringList params;
     QStringList react;
+    QStringList numberMps; // --number-mps PNID=RATE, repeatable
+    QStringList coexistence; // --coexistence PNID, repeatable
     QSet<QString> flags;
 
     QString value(const char *name) const { return values.value(QLatin1String(name)); }
@@ -131,6 +148,10 @@ bool parse(const QStringList &args, const QStringList &valueOptions, const QStri
             }
             if (arg == QLatin1String("--param"))
                 a->params.append(v);
+            else if (arg == QLatin1String("--number-mps"))
+                a->numberMps.append(v);
+            else if (arg == QLatin1String("--coexistence"))
+                a->coexistence.append(v);
             else
                 a->values.insert(arg.mid(2), v);
             continue;
@@ -166,6 +187,7 @@ public:
     std::unique_ptr<Scheduler> scheduler;
     QString phoneNumberId;
     QString region;
+    SchedulerOptions schedulerOptions;
 
     explicit Session(const char *name) : command(name) { }
     ~Session()
@@ -217,15 +239,36 @@ public:
         return true;
     }
 
+    // The throughput options (--mps, --number-mps, --coexistence), checked before anything is
+    // enqueued: a bad rate is a usage error, not a silently clamped one.
+    bool readRates(const Args &a)
+    {
+        QString error;
+        const QString mps = a.has("mps") ? a.value("mps") : qEnvironmentVariable("WA_MPS");
+        if (!mps.isEmpty()) {
+            double rate = 0;
+            if (!NumberRates::parseRate(mps, &rate, &error)) {
+                err(command,
+                    (a.has("mps") ? QStringLiteral("--mps: ") : QStringLiteral("$WA_MPS: "))
+                        + error);
+                return false;
+            }
+            schedulerOptions.messagesPerSecond = rate;
+        }
+        if (!NumberRates::fromArguments(
+                a.numberMps, a.coexistence, &schedulerOptions.numberMessagesPerSecond, &error)) {
+            err(command, error);
+            return false;
+        }
+        return true;
+    }
+
     // Starts delivering unless another live process drains this store.
-    bool startDelivering(const Args &a)
+    bool startDelivering(const Args &)
     {
         if (store->hasLiveDrainer(QString()))
             return false;
-        SchedulerOptions o;
-        const QString mps = a.has("mps") ? a.value("mps") : qEnvironmentVariable("WA_MPS");
-        if (!mps.isEmpty())
-            o.messagesPerSecond = std::clamp(mps.toDouble(), 1.0, 1000.0);
+        SchedulerOptions o = schedulerOptions;
         // Tests shorten the lease to see a killed drainer's rows become `unknown`.
         const qint64 lease = qEnvironmentVariableIntValue("PARLEY_OUTBOX_LEASE_MS");
         if (lease > 0)
@@ -614,7 +657,8 @@ int runSend(const QStringList &args)
         QStringLiteral("--json"), QStringLiteral("--caption"), QStringLiteral("--filename"),
         QStringLiteral("--reply-to"), QStringLiteral("--wait"), QStringLiteral("--batch"),
         QStringLiteral("--phone-number-id"), QStringLiteral("--region"),
-        QStringLiteral("--token-file"), QStringLiteral("--key"), QStringLiteral("--mps")};
+        QStringLiteral("--token-file"), QStringLiteral("--key"), QStringLiteral("--mps"),
+        QStringLiteral("--number-mps"), QStringLiteral("--coexistence")};
     const QStringList flags{QStringLiteral("--preview-url"), QStringLiteral("--no-window-check")};
     if (!parse(args, valueOptions, flags, &a, &error) || a.flags.contains(QStringLiteral("help"))) {
         if (!error.isEmpty())
@@ -623,7 +667,7 @@ int runSend(const QStringList &args)
         return error.isEmpty() ? cli::Ok : cli::Usage;
     }
     Session s("send");
-    if (!s.open(a))
+    if (!s.open(a) || !s.readRates(a))
         return cli::Usage;
     if (s.phoneNumberId.isEmpty()) {
         err("send", QStringLiteral("--phone-number-id ID (or $WA_PHONE_NUMBER_ID) is required"));
@@ -689,7 +733,8 @@ int runOutbox(const QStringList &args)
     QString error;
     const QStringList valueOptions{QStringLiteral("--db"), QStringLiteral("--state"),
         QStringLiteral("--to"), QStringLiteral("--limit"), QStringLiteral("--wait"),
-        QStringLiteral("--token-file"), QStringLiteral("--mps"), QStringLiteral("--region")};
+        QStringLiteral("--token-file"), QStringLiteral("--mps"), QStringLiteral("--region"),
+        QStringLiteral("--number-mps"), QStringLiteral("--coexistence")};
     if (!parse(args, valueOptions, {}, &a, &error) || a.flags.contains(QStringLiteral("help"))
         || a.positional.isEmpty()) {
         if (!error.isEmpty())
@@ -698,9 +743,46 @@ int runOutbox(const QStringList &args)
         return a.flags.contains(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     }
     Session s("outbox");
-    if (!s.open(a))
+    if (!s.open(a) || !s.readRates(a))
         return cli::Usage;
     const QString action = a.positional.first();
+    if (action == QLatin1String("rate") && a.positional.size() <= 3) {
+        auto print = [&](const QString &id, const QHash<QString, double> &stored) {
+            const bool has = stored.contains(id);
+            out({{QStringLiteral("phone_number_id"), id},
+                {QStringLiteral("mps"), has ? stored.value(id) : NumberRates::kDefault},
+                {QStringLiteral("source"),
+                    has ? QStringLiteral("settings") : QStringLiteral("default")}});
+        };
+        if (a.positional.size() == 3) {
+            const QString id = a.positional.at(1);
+            double rate = 0;
+            const bool reset
+                = a.positional.at(2).compare(QLatin1String("default"), Qt::CaseInsensitive) == 0;
+            if (!NumberRates::isPhoneNumberId(id)) {
+                err("outbox", QStringLiteral("'%1' is not a phone number id").arg(id));
+                return cli::Usage;
+            }
+            if (!reset && !NumberRates::parseRate(a.positional.at(2), &rate, &error)) {
+                err("outbox", error);
+                return cli::Usage;
+            }
+            if (!NumberRates::save(s.db, id, reset ? 0 : rate, &error)) {
+                err("outbox", error);
+                return cli::Failure;
+            }
+        }
+        const QHash<QString, double> stored = NumberRates::load(s.db);
+        if (a.positional.size() >= 2) {
+            print(a.positional.at(1), stored);
+        } else {
+            QStringList ids = stored.keys();
+            ids.sort();
+            for (const QString &id : ids)
+                print(id, stored);
+        }
+        return cli::Ok;
+    }
     if (action == QLatin1String("list")) {
         OutboxFilter f;
         for (const QString &name : a.value("state").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -777,14 +859,59 @@ int runMedia(const QStringList &args)
     Args a;
     QString error;
     const QStringList valueOptions{QStringLiteral("--db"), QStringLiteral("--kind"),
-        QStringLiteral("--cache"), QStringLiteral("--phone-number-id"),
+        QStringLiteral("--state"), QStringLiteral("--cache"), QStringLiteral("--phone-number-id"),
         QStringLiteral("--token-file")};
     if (!parse(args, valueOptions, {}, &a, &error) || a.flags.contains(QStringLiteral("help"))
-        || a.positional.size() != 2) {
+        || a.positional.size() != (a.positional.value(0) == QLatin1String("list") ? 1 : 2)) {
         if (!error.isEmpty())
             err("media", error);
         std::fputs(kMediaUsage, a.flags.contains(QStringLiteral("help")) ? stdout : stderr);
         return a.flags.contains(QStringLiteral("help")) ? cli::Ok : cli::Usage;
+    }
+    const QString cacheDir
+        = a.has("cache") ? a.value("cache") : MediaFetcher::defaultCacheDir(a.value("db"));
+    if (a.positional.at(0) == QLatin1String("list")) {
+        Session s("media");
+        if (!s.open(a))
+            return cli::Usage;
+        const QString state = a.value("state");
+        if (!state.isEmpty() && state != QLatin1String("pending")
+            && state != QLatin1String("fetched") && state != QLatin1String("failed")) {
+            err("media",
+                QStringLiteral("unknown state %1 (pending, fetched or failed)").arg(state));
+            return cli::Usage;
+        }
+        QSqlQuery q(s.db);
+        q.prepare(
+            QStringLiteral("SELECT media_id, state, attempts, error, sha256, mime_type, size, "
+                           "path, fetched_at, updated_at FROM media_cache")
+            + (state.isEmpty() ? QString() : QStringLiteral(" WHERE state = ?"))
+            + QStringLiteral(" ORDER BY updated_at"));
+        if (!state.isEmpty())
+            q.addBindValue(state);
+        if (!q.exec()) {
+            err("media", q.lastError().text());
+            return cli::Failure;
+        }
+        auto nullable = [](const QVariant &v) {
+            return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v);
+        };
+        while (q.next()) {
+            out({{QStringLiteral("media_id"), q.value(0).toString()},
+                {QStringLiteral("state"), q.value(1).toString()},
+                {QStringLiteral("attempts"), q.value(2).toInt()},
+                {QStringLiteral("error"), nullable(q.value(3))},
+                {QStringLiteral("sha256"), nullable(q.value(4))},
+                {QStringLiteral("mime_type"), nullable(q.value(5))},
+                {QStringLiteral("size"), nullable(q.value(6))},
+                {QStringLiteral("path"),
+                    q.value(7).isNull()
+                        ? QJsonValue()
+                        : QJsonValue(QDir(cacheDir).filePath(q.value(7).toString()))},
+                {QStringLiteral("fetched_at"), nullable(q.value(8))},
+                {QStringLiteral("updated_at"), nullable(q.value(9))}});
+        }
+        return cli::Ok;
     }
     Session s("media");
     if (!s.open(a) || !s.needToken())
@@ -811,9 +938,7 @@ int runMedia(const QStringList &args)
         return r.ok() ? cli::Ok : cli::Failure;
     }
     if (action == QLatin1String("fetch")) {
-        const QString cache
-            = a.has("cache") ? a.value("cache") : a.value("db") + QStringLiteral(".media");
-        MediaFetcher fetcher(s.db, s.graph.get(), Clock::system(), cache);
+        MediaFetcher fetcher(s.db, s.graph.get(), Clock::system(), cacheDir);
         const auto r = s.await<MediaFetcher::Result>(
             [&](auto done) { fetcher.fetch(a.positional.at(1), s.phoneNumberId, done); });
         QJsonObject o{{QStringLiteral("media_id"), r.mediaId},

@@ -46,6 +46,14 @@ public:
         return m_tokens >= m_capacity;
     }
     double rate() const { return m_rate; }
+    // A new rate from now on (tokens earned so far are kept, up to the new capacity).
+    void setRate(double ratePerSecond, double capacity, qint64 nowMs)
+    {
+        refill(nowMs);
+        m_rate = ratePerSecond;
+        m_capacity = std::max(1.0, capacity);
+        m_tokens = std::min(m_tokens, m_capacity);
+    }
 
 private:
     void refill(qint64 nowMs)

@@ -5,6 +5,8 @@
 #include "common/Metrics.h"
 #include "graph/GraphClient.h"
 #include "http/HttpServer.h"
+#include "media/MediaAutoFetch.h"
+#include "outbox/NumberRates.h"
 #include "outbox/Outbox.h"
 #include "secrets/EnvSecretStore.h"
 #include "store/Database.h"
@@ -49,7 +51,12 @@ const char *const kServeUsage
       "                            $WA_VERIFY_TOKEN); without one every check is refused\n"
       "  --token-file FILE         a Graph API access token (else $WA_TOKEN): with one, serve\n"
       "                            also drains the outbox (WA_GRAPH_BASE_URL, WA_PHONE_NUMBER_ID)\n"
-      "                            and, with $WA_WABA_ID, syncs templates every 15 minutes\n"
+      "                            and, with $WA_WABA_ID, syncs templates every 15 minutes;\n"
+      "                            inbound media is fetched into <db>.media as it arrives\n"
+      "  --mps N                   outbox throughput per number (default 80; 1 to 1000)\n"
+      "  --number-mps PNID=RATE    one number's throughput (repeatable; RATE 1 to 1000,\n"
+      "                            'coexistence' or 'default'), over `outbox rate`\n"
+      "  --coexistence PNID        a coexistence number: 20 messages/s (repeatable)\n"
       "\n"
       "On start it prints one JSON line to stdout with the addresses it listens on.\n";
 
@@ -109,6 +116,11 @@ int runServe(const QStringList &args)
     const QCommandLineOption tokenFile(
         QStringLiteral("token-file"), QString(), QStringLiteral("file"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption mps(QStringLiteral("mps"), QString(), QStringLiteral("rate"));
+    const QCommandLineOption numberMps(
+        QStringLiteral("number-mps"), QString(), QStringLiteral("pnid=rate"));
+    const QCommandLineOption coexistence(
+        QStringLiteral("coexistence"), QString(), QStringLiteral("pnid"));
     // Hidden, for tests and benchmarks.
     const QCommandLineOption requestTimeout(
         QStringLiteral("request-timeout-ms"), QString(), QStringLiteral("ms"));
@@ -123,6 +135,7 @@ int runServe(const QStringList &args)
         QStringLiteral("parse-yield-us"), QString(), QStringLiteral("us"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseYield, sqliteSync});
+    parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
         return cli::Usage;
@@ -142,6 +155,17 @@ int runServe(const QStringList &args)
         return cli::Usage;
     }
     QString error;
+    SchedulerOptions outboxRates; // checked before anything starts: a bad rate is a usage error
+    if (parser.isSet(mps)
+        && !NumberRates::parseRate(parser.value(mps), &outboxRates.messagesPerSecond, &error)) {
+        std::fprintf(stderr, "serve: --mps: %s\n", qPrintable(error));
+        return cli::Usage;
+    }
+    if (!NumberRates::fromArguments(parser.values(numberMps), parser.values(coexistence),
+            &outboxRates.numberMessagesPerSecond, &error)) {
+        std::fprintf(stderr, "serve: %s\n", qPrintable(error));
+        return cli::Usage;
+    }
     WebhookReceiver::Config config;
     config.appSecret = readSecret(parser.value(appSecretFile), "WA_APP_SECRET", &error);
     if (!error.isEmpty()) {
@@ -246,11 +270,25 @@ int runServe(const QStringList &args)
         options.phoneNumberId = qEnvironmentVariable("WA_PHONE_NUMBER_ID");
         options.graph = GraphConfig::fromEnvironment();
         options.deliver = true;
+        options.scheduler.messagesPerSecond = outboxRates.messagesPerSecond;
+        options.scheduler.numberMessagesPerSecond = outboxRates.numberMessagesPerSecond;
         outbox = std::make_unique<Outbox>(options, &secrets);
         QObject::connect(outbox.get(), &Outbox::startFailed, QCoreApplication::instance(),
             [](const QString &why) { qCWarning(lcOutbox) << "outbox not draining:" << why; });
         outbox->start();
         ready.insert(QStringLiteral("outbox"), QStringLiteral("draining"));
+    }
+    // With a token, inbound media is fetched as soon as its message is stored (docs/outbox.md).
+    std::unique_ptr<MediaAutoFetch> media;
+    if (outbox) {
+        MediaAutoFetch::Options mediaOptions;
+        mediaOptions.databasePath = dbPath;
+        mediaOptions.graph = GraphConfig::fromEnvironment();
+        media = std::make_unique<MediaAutoFetch>(mediaOptions, &secrets);
+        QObject::connect(&pipeline, &IngestPipeline::ingested, media.get(),
+            [m = media.get()](const IngestBatch &batch) { m->addMessages(batch.messageIds); });
+        media->start();
+        ready.insert(QStringLiteral("media_cache"), media->cacheDir());
     }
 
     // With a token and a WABA id, templates are synced now and on a schedule (the status webhooks
@@ -302,6 +340,7 @@ int runServe(const QStringList &args)
     graph.reset();
     if (!wabaId.isEmpty())
         Database::close(templatesConnection);
+    media.reset();
     if (outbox)
         outbox->stop();
     journal.stop(); // commits and answers what is queued

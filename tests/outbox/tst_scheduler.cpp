@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "outbox/FakeGraph.h"
 #include "outbox/MessageBuilder.h"
+#include "outbox/NumberRates.h"
 #include "outbox/OutboxStore.h"
 #include "outbox/Scheduler.h"
 #include "store/Database.h"
@@ -21,10 +22,11 @@ namespace {
 
 const QString kNumber = QStringLiteral("106540352242922");
 
-OutgoingMessage text(const QString &to, const QString &body, const QString &key = {})
+OutgoingMessage text(const QString &to, const QString &body, const QString &key = {},
+    const QString &number = kNumber)
 {
     OutgoingMessage m;
-    m.phoneNumberId = kNumber;
+    m.phoneNumberId = number;
     m.recipient.phone = to;
     m.message = MessageBuilder::text(body).message;
     m.idempotencyKey = key;
@@ -162,6 +164,154 @@ private Q_SLOTS:
         QCOMPARE(graph.requests.size(), 22);
         s.pump();
         QCOMPARE(graph.requests.size(), 22);
+    }
+
+    // Several business numbers in one outbox: each has its own bucket at its own rate, and a
+    // slow number's backlog (older rows) never holds the other number back.
+    void numbersArePacedIndependently()
+    {
+        const QString coexistence = QStringLiteral("200000000000001");
+        const QString regular = QStringLiteral("200000000000002");
+        ManualClock clock;
+        OutboxStore store(m_db, &clock);
+        FakeGraph graph;
+        graph.autoAnswer = true;
+        SchedulerOptions opt; // default 80 mps
+        opt.burstSeconds = 0.1;
+        opt.maxInFlight = 1000;
+        opt.numberMessagesPerSecond.insert(coexistence, NumberRates::kCoexistence);
+        Scheduler s(&store, &graph, &clock, opt);
+        QCOMPARE(s.messagesPerSecond(coexistence), 20.0);
+        QCOMPARE(s.messagesPerSecond(regular), 80.0);
+        // The coexistence number's backlog first, so its rows come first in id order.
+        QList<OutgoingMessage> rows;
+        for (int n = 0; n < 300; ++n)
+            rows << text(
+                QStringLiteral("+1650555%1").arg(1000 + n), QStringLiteral("c"), {}, coexistence);
+        for (int n = 0; n < 300; ++n)
+            rows << text(
+                QStringLiteral("+1650556%1").arg(1000 + n), QStringLiteral("r"), {}, regular);
+        store.enqueueMany(rows, false); // one transaction
+        auto sentBy = [&graph](const QString &number) {
+            int n = 0;
+            for (const auto &r : graph.requests)
+                n += r.path.startsWith(number) ? 1 : 0;
+            return n;
+        };
+        s.pump();
+        s.pump();
+        QCOMPARE(sentBy(coexistence), 2); // burst: 20 x 0.1 s
+        QCOMPARE(sentBy(regular), 8); // burst: 80 x 0.1 s
+        for (int step = 0; step < 40; ++step) { // two seconds in 50 ms steps
+            clock.advanceMs(50);
+            s.pump();
+        }
+        QCOMPARE(sentBy(coexistence), 2 + 40);
+        QCOMPARE(sentBy(regular), 8 + 160);
+
+        // Meta throttles the coexistence number: only it pauses.
+        s.setRandom([] { return 0.99; });
+        graph.responder = [&graph, coexistence](const parley::test::FakeRequest &r) {
+            return r.path.startsWith(coexistence) ? FakeGraph::error(400, 130429)
+                                                  : graph.accepted();
+        };
+        clock.advanceMs(100);
+        s.pump();
+        QVERIFY(s.numberPausedUntilMs(coexistence) > clock.nowMs());
+        QCOMPARE(s.numberPausedUntilMs(regular), 0);
+        const int coexistenceBefore = sentBy(coexistence);
+        const int regularBefore = sentBy(regular);
+        for (int step = 0; step < 10; ++step) { // half a second, inside the ~1 s pause
+            clock.advanceMs(50);
+            s.pump();
+        }
+        QCOMPARE(sentBy(coexistence), coexistenceBefore);
+        QCOMPARE(sentBy(regular), regularBefore + 40);
+    }
+
+    // A number's rate from the settings table (`parleyctl outbox rate`), re-read while running.
+    void storedNumberRate()
+    {
+        ManualClock clock;
+        OutboxStore store(m_db, &clock);
+        FakeGraph graph;
+        graph.autoAnswer = true;
+        QString error;
+        QVERIFY2(
+            NumberRates::save(m_db, kNumber, NumberRates::kCoexistence, &error), qPrintable(error));
+        SchedulerOptions opt;
+        opt.burstSeconds = 0.1;
+        opt.maxInFlight = 1000;
+        Scheduler s(&store, &graph, &clock, opt);
+        QList<OutgoingMessage> rows;
+        for (int n = 0; n < 1000; ++n)
+            rows << text(QStringLiteral("+1650555%1").arg(1000 + n), QStringLiteral("m"));
+        store.enqueueMany(rows, false);
+        s.pump();
+        QCOMPARE(s.messagesPerSecond(kNumber), 20.0);
+        QCOMPARE(graph.requests.size(), 2);
+        for (int step = 0; step < 20; ++step) {
+            clock.advanceMs(50);
+            s.pump();
+        }
+        QCOMPARE(graph.requests.size(), 2 + 20);
+        // Raised to 100 mps: applied at the next reload (within 5 s), tokens earned kept.
+        QVERIFY(NumberRates::save(m_db, kNumber, 100, &error));
+        for (int step = 0; step < 100; ++step) { // 5 s
+            clock.advanceMs(50);
+            s.pump();
+        }
+        QCOMPARE(s.messagesPerSecond(kNumber), 100.0);
+        const int before = int(graph.requests.size());
+        for (int step = 0; step < 20; ++step) { // 1 s at 100 mps
+            clock.advanceMs(50);
+            s.pump();
+        }
+        QCOMPARE(int(graph.requests.size()) - before, 100);
+        // The command line wins over the store.
+        s.setNumberMessagesPerSecond(kNumber, 20);
+        QCOMPARE(s.messagesPerSecond(kNumber), 20.0);
+        QVERIFY(NumberRates::save(m_db, kNumber, 0, &error)); // back to the default
+        QVERIFY(NumberRates::load(m_db).isEmpty());
+    }
+
+    void numberRateValidation_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("plain") << "106540352242922=250" << 250.0 << "";
+        QTest::newRow("max") << "106540352242922=1000" << 1000.0 << "";
+        QTest::newRow("coexistence") << "106540352242922=coexistence" << 20.0 << "";
+        QTest::newRow("default") << "106540352242922=default" << 80.0 << "";
+        QTest::newRow("fraction") << "106540352242922=0.5" << 0.5 << "";
+        QTest::newRow("zero") << "106540352242922=0" << 0.0 << "must be more than 0";
+        QTest::newRow("negative") << "106540352242922=-5" << 0.0 << "must be more than 0";
+        QTest::newRow("too high") << "106540352242922=1001" << 0.0 << "above 1000";
+        QTest::newRow("not a number") << "106540352242922=fast" << 0.0 << "is not a throughput";
+        QTest::newRow("no rate") << "106540352242922=" << 0.0 << "is not a throughput";
+        QTest::newRow("no id") << "=20" << 0.0 << "is not a phone number id";
+        QTest::newRow("not an id") << "+1650=20" << 0.0 << "is not a phone number id";
+        QTest::newRow("no equals") << "106540352242922" << 0.0 << "expected PHONE_NUMBER_ID=RATE";
+    }
+    void numberRateValidation()
+    {
+        QFETCH(QString, spec);
+        QFETCH(double, rate);
+        QFETCH(QString, error);
+        QString id, why;
+        double parsed = 0;
+        const bool ok = NumberRates::parseSpec(spec, &id, &parsed, &why);
+        QCOMPARE(ok, error.isEmpty());
+        if (ok) {
+            QCOMPARE(id, QStringLiteral("106540352242922"));
+            QCOMPARE(parsed, rate);
+        } else {
+            QVERIFY2(why.contains(error), qPrintable(why));
+        }
+        // Nothing invalid reaches the store either.
+        QCOMPARE(NumberRates::save(m_db, kNumber, 1001, &why), false);
+        QVERIFY(NumberRates::load(m_db).isEmpty());
     }
 
     void pairRatePacing()

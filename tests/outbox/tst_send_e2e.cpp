@@ -431,6 +431,63 @@ private Q_SLOTS:
         Database::close(QStringLiteral("e2e-media"));
     }
 
+    // Throughput options: a bad rate is a usage error (exit 2) with a clear message and nothing
+    // enqueued; `outbox rate` stores a number's rate in the store.
+    void cliThroughputOptions()
+    {
+        const QString db = newDb();
+        auto run = [&](const QStringList &args, QByteArray *out, QByteArray *err) {
+            QProcess p;
+            const QString errFile = m_dir.filePath(QStringLiteral("rate-stderr.log"));
+            p.setStandardErrorFile(errFile);
+            p.start(QStringLiteral(PARLEYCTL_PATH), args);
+            if (!p.waitForFinished(30'000))
+                return -1;
+            *out = p.readAllStandardOutput();
+            QFile f(errFile);
+            *err = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            return p.exitCode();
+        };
+        const QStringList send{QStringLiteral("send"), QStringLiteral("--db"), db,
+            QStringLiteral("--phone-number-id"), kNumber, QStringLiteral("--to"),
+            QStringLiteral("+16505550123"), QStringLiteral("--text"), QStringLiteral("hi")};
+        const QList<std::pair<QStringList, QByteArray>> bad{
+            {{QStringLiteral("--number-mps"), kNumber + QStringLiteral("=0")},
+                "must be more than 0"},
+            {{QStringLiteral("--number-mps"), kNumber + QStringLiteral("=-3")},
+                "must be more than 0"},
+            {{QStringLiteral("--number-mps"), kNumber + QStringLiteral("=1001")}, "above 1000"},
+            {{QStringLiteral("--mps"), QStringLiteral("0")}, "--mps: a throughput must be more"},
+            {{QStringLiteral("--coexistence"), QStringLiteral("not-an-id")},
+                "is not a phone number id"},
+        };
+        QByteArray out, err;
+        for (const auto &[extra, message] : bad) {
+            QCOMPARE(run(send + extra, &out, &err), 2);
+            QVERIFY2(err.contains(message), err.constData());
+        }
+        QCOMPARE(run({QStringLiteral("outbox"), QStringLiteral("--db"), db, QStringLiteral("list")},
+                     &out, &err),
+            0);
+        QVERIFY2(out.trimmed().isEmpty(), out.constData()); // nothing was enqueued
+
+        const QStringList rate{
+            QStringLiteral("outbox"), QStringLiteral("--db"), db, QStringLiteral("rate")};
+        QCOMPARE(run(rate + QStringList{kNumber, QStringLiteral("coexistence")}, &out, &err), 0);
+        QJsonObject o = QJsonDocument::fromJson(out.trimmed()).object();
+        QCOMPARE(o.value(QLatin1String("mps")).toDouble(), 20.0);
+        QCOMPARE(o.value(QLatin1String("source")).toString(), QStringLiteral("settings"));
+        QCOMPARE(run(rate + QStringList{kNumber, QStringLiteral("1001")}, &out, &err), 2);
+        QVERIFY2(err.contains("above 1000"), err.constData());
+        QCOMPARE(run(rate, &out, &err), 0); // unchanged by the refused one
+        o = QJsonDocument::fromJson(out.trimmed()).object();
+        QCOMPARE(o.value(QLatin1String("phone_number_id")).toString(), kNumber);
+        QCOMPARE(o.value(QLatin1String("mps")).toDouble(), 20.0);
+        QCOMPARE(run(rate + QStringList{kNumber, QStringLiteral("default")}, &out, &err), 0);
+        QCOMPARE(run(rate, &out, &err), 0);
+        QVERIFY(out.trimmed().isEmpty());
+    }
+
     void cliSendAndOutbox()
     {
         SimConfig cfg;
