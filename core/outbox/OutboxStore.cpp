@@ -740,6 +740,20 @@ int OutboxStore::countInState(OutboxState state) const
     return 0;
 }
 
+QStringList OutboxStore::queuedNumbers(int max) const
+{
+    QStringList numbers;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT DISTINCT phone_number_id FROM outbox WHERE state = 'queued' LIMIT ?"));
+    q.addBindValue(max);
+    if (q.exec()) {
+        while (q.next())
+            numbers.append(q.value(0).toString());
+    }
+    return numbers;
+}
+
 qint64 OutboxStore::oldestQueuedCreatedAtMs() const
 {
     QSqlQuery q(m_db);

@@ -86,6 +86,8 @@ public:
     // oldest queued row (0 when none).
     int countInState(OutboxState state) const;
     qint64 oldestQueuedCreatedAtMs() const;
+    // Up to `max` distinct business numbers that have queued rows.
+    QStringList queuedNumbers(int max) const;
     bool hasQueued() const;
 
     // Drainer registry (outbox_drainers).

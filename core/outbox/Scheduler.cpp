@@ -218,19 +218,28 @@ qint64 Scheduler::pump()
     }
     QList<OutboxEntry> claimed;
     if (slots > 0 && m_claiming) {
-        // Numbers that cannot send now: their rows are not read (each number is paced alone).
+        // Several numbers queued: the rows of a number that cannot send now are not read, so
+        // that each number is paced alone. With one number (the common case) that would only
+        // make the claim walk every head to find none: the window is read as it is.
+        if (m_numbersCheckedMs < 0 || now - m_numbersCheckedMs >= 1000) {
+            m_numbersCheckedMs = now;
+            m_severalNumbers = m_store->queuedNumbers(2).size() > 1;
+        }
         QStringList blocked;
-        for (auto it = m_numberBuckets.begin(); it != m_numberBuckets.end(); ++it) {
-            if (m_numberPausedUntil.value(it.key()) > now || it->available(now) < 1.0)
-                blocked.append(it.key());
+        std::function<bool(const QString &)> numberOpen;
+        if (m_severalNumbers) {
+            for (auto it = m_numberBuckets.begin(); it != m_numberBuckets.end(); ++it) {
+                if (m_numberPausedUntil.value(it.key()) > now || it->available(now) < 1.0)
+                    blocked.append(it.key());
+            }
+            numberOpen = [this, now](const QString &number) {
+                return m_numberPausedUntil.value(number) <= now
+                    && numberBucket(number, now).available(now) >= 1.0;
+            };
         }
         claimed = m_store->claim(
             slots, m_owner, m_options.leaseMs,
-            [this, now](const OutboxEntry &e) { return admit(e, now); }, blocked,
-            [this, now](const QString &number) {
-                return m_numberPausedUntil.value(number) <= now
-                    && numberBucket(number, now).available(now) >= 1.0;
-            });
+            [this, now](const OutboxEntry &e) { return admit(e, now); }, blocked, numberOpen);
     }
     if (!m_store->commitBatch()) {
         qCWarning(lcOutbox) << "tick not committed; answers kept for the next tick";

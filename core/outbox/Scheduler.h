@@ -107,6 +107,8 @@ private:
     QHash<QString, TokenBucket> m_numberBuckets;
     QHash<QString, double> m_storedRates; // NumberRates from the settings table
     qint64 m_ratesLoadedMs = -1;
+    bool m_severalNumbers = false; // more than one business number has queued rows
+    qint64 m_numbersCheckedMs = -1;
     QHash<QString, TokenBucket> m_pairBuckets;
     QHash<QString, qint64> m_numberPausedUntil;
     QHash<QString, int> m_numberStrikes;

@@ -501,6 +501,8 @@ private Q_SLOTS:
         auto run = [&](const QStringList &args, int *exitCode) {
             QProcess p;
             p.setProcessEnvironment(env);
+            // Logs go to a file: an unread pipe would fill up and stall the process.
+            p.setStandardErrorFile(m_dir.filePath(QStringLiteral("cli-stderr.log")));
             p.start(QStringLiteral(PARLEYCTL_PATH), args);
             if (!p.waitForStarted(10'000))
                 return QList<QJsonObject>{};
@@ -651,6 +653,7 @@ private Q_SLOTS:
         env.insert(QStringLiteral("PARLEY_OUTBOX_LEASE_MS"), QStringLiteral("1500"));
         QProcess p;
         p.setProcessEnvironment(env);
+        p.setStandardErrorFile(m_dir.filePath(QStringLiteral("drain-1.log")));
         p.start(QStringLiteral(PARLEYCTL_PATH),
             {QStringLiteral("outbox"), QStringLiteral("--db"), db, QStringLiteral("drain")});
         QVERIFY(p.waitForStarted());
@@ -663,6 +666,7 @@ private Q_SLOTS:
                             // the lease is real time in another process)
         QProcess p2;
         p2.setProcessEnvironment(env);
+        p2.setStandardErrorFile(m_dir.filePath(QStringLiteral("drain-2.log")));
         p2.start(QStringLiteral(PARLEYCTL_PATH),
             {QStringLiteral("outbox"), QStringLiteral("--db"), db, QStringLiteral("drain"),
                 QStringLiteral("--wait"), QStringLiteral("60")});
