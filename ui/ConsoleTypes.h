@@ -77,6 +77,20 @@ struct MessageRow
     QString buttonText;
     QString contextId; // quoted message
     QString quotedText; // the quoted message's text, when it is in the store
+    qint64 quotedRowid = 0; // the quoted message's place in its thread (0: not in the store)
+    qint64 quotedTimestamp = 0;
+    QString quotedDirection;
+    QString quotedType;
+    QString locationUrl;
+    // Media (image, sticker, video, audio, document): the local file when there is one (inbound:
+    // fetched into the media cache; outbound: the cache entry of the uploaded file), its size,
+    // and for images and stickers the pixel size read from the file's header on the store
+    // thread, so that a bubble knows its height before the thumbnail is decoded.
+    QString mediaPath;
+    qint64 mediaSize = 0;
+    QString mediaState; // media_cache.state: pending | fetched | failed; empty: unknown
+    int mediaWidth = 0;
+    int mediaHeight = 0;
     QString editOf;
     QString systemType;
     QString referralJson;

@@ -19,6 +19,7 @@
 #include "common/Log.h"
 #include "composer/ComposerController.h"
 #include "outbox/Outbox.h"
+#include "thread/ShortcutsDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -264,15 +265,8 @@ void MainWindow::buildMenus()
     tools->addAction(tr("&Outbox…"), this, &MainWindow::openOutbox);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        QMessageBox::information(this, tr("Keyboard shortcuts"),
-            tr("Enter: send\nShift+Enter: new line\nCtrl+K or Ctrl+F: search messages\n"
-               "Ctrl+T: send a template\nDouble-click a message: reply to it\nEsc: cancel the "
-               "reply\n"
-               "Right-click a message: reply or react\nCtrl+Shift+A: attach a file\n"
-               "/ at the start of the message: canned replies (Tab or Enter inserts)\n"
-               "Ctrl+Q: quit"));
-    });
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcuts);
+    keys->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     help->addAction(tr("&About Parley"), this, [this] {
         QMessageBox::about(this, tr("About Parley"),
             tr("Parley %1 — a native desktop agent console for the WhatsApp Cloud API.")
@@ -410,6 +404,21 @@ OutboxDialog *MainWindow::openOutbox()
     m_outbox->show();
     m_outbox->raise();
     return m_outbox;
+}
+
+ShortcutsDialog *MainWindow::shortcutsDialog() const
+{
+    return m_shortcuts.data();
+}
+
+void MainWindow::openShortcuts()
+{
+    if (!m_shortcuts) {
+        m_shortcuts = new ShortcutsDialog(this, this);
+        m_shortcuts->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shortcuts->show();
+    m_shortcuts->raise();
 }
 
 void MainWindow::openSettings()

@@ -18,6 +18,7 @@ class Composer;
 class ConsoleSession;
 class ConversationListModel;
 class SearchDialog;
+class ShortcutsDialog;
 class RetentionRunner;
 class TemplatePickerDialog;
 class ThreadModel;
@@ -56,6 +57,9 @@ public:
     // Admin passphrase lock (settings, outbox, admin screens) and the privacy settings.
     AdminLock *adminLock() const { return m_lock; }
     RetentionRunner *retentionRunner() const { return m_retention; }
+    // The keyboard cheat sheet (F1, Ctrl+/).
+    void openShortcuts();
+    ShortcutsDialog *shortcutsDialog() const;
 
 Q_SIGNALS:
     void templatePickerShown();
@@ -94,6 +98,7 @@ private:
     AdminLock *m_lock;
     RetentionRunner *m_retention;
     bool m_maskPhones = false;
+    QPointer<ShortcutsDialog> m_shortcuts;
     ConversationRow m_current;
     qint64 m_pendingOpen = 0;
     quint64 m_contactRequest = 0;

@@ -4,13 +4,21 @@
 #include "ThreadModel.h"
 #include "WhatsAppFormat.h"
 #include "graph/ErrorTable.h"
+#include "thread/ThumbnailCache.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyle>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace parley::ui {
 
@@ -58,7 +66,10 @@ void drawFailed(QPainter *p, QPoint at)
 
 } // namespace
 
-MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent) { }
+MessageDelegate::MessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent), m_thumbnails(new ThumbnailCache(this))
+{
+}
 
 QStringList MessageDelegate::actionsFor(const MessageRow &row)
 {
@@ -83,6 +94,16 @@ QStringList MessageDelegate::actionsFor(const MessageRow &row)
     return out;
 }
 
+QStringList MessageDelegate::linksFor(const MessageRow &row)
+{
+    QStringList out = actionsFor(row);
+    if (isMedia(row) && !row.mediaPath.isEmpty())
+        out << QStringLiteral("open") << QStringLiteral("save");
+    if (row.hasLocation)
+        out << QStringLiteral("map");
+    return out;
+}
+
 QString MessageDelegate::actionLabel(const QString &action)
 {
     if (action == QLatin1String("retry"))
@@ -91,7 +112,36 @@ QString MessageDelegate::actionLabel(const QString &action)
         return tr("Send a template");
     if (action == QLatin1String("reauthenticate"))
         return tr("Re-authenticate");
+    if (action == QLatin1String("open"))
+        return tr("Open");
+    if (action == QLatin1String("save"))
+        return tr("Save as…");
+    if (action == QLatin1String("map"))
+        return tr("Open in map");
     return {};
+}
+
+bool MessageDelegate::isMedia(const MessageRow &row)
+{
+    const QString &t = row.type;
+    return t == QLatin1String("image") || t == QLatin1String("sticker")
+        || t == QLatin1String("video") || t == QLatin1String("audio")
+        || t == QLatin1String("document");
+}
+
+bool MessageDelegate::isPicture(const MessageRow &row)
+{
+    return (row.type == QLatin1String("image") || row.type == QLatin1String("sticker"))
+        && !row.mediaPath.isEmpty() && row.mediaWidth > 0 && row.mediaHeight > 0;
+}
+
+QSize MessageDelegate::pictureSize(const MessageRow &row, int maxText)
+{
+    if (!isPicture(row))
+        return {};
+    const int edge = row.type == QLatin1String("sticker") ? style::StickerMax : style::ThumbnailMax;
+    return ThumbnailCache::fitted(
+        QSize(row.mediaWidth, row.mediaHeight), QSize(qMin(edge, maxText), edge));
 }
 
 QString MessageDelegate::metaText(const MessageRow &row)
@@ -105,10 +155,67 @@ QString MessageDelegate::metaText(const MessageRow &row)
     return s;
 }
 
+QString MessageDelegate::quoteSender(const MessageRow &row)
+{
+    if (!row.quotedRowid)
+        return tr("Quoted message");
+    return row.quotedDirection == QLatin1String("out") ? tr("You") : tr("Customer");
+}
+
+QString MessageDelegate::quoteText(const MessageRow &row)
+{
+    if (!row.quotedRowid)
+        return tr("Original message not available");
+    if (!row.quotedText.isEmpty())
+        return WhatsAppFormat::toPlain(row.quotedText).simplified();
+    MessageRow quoted;
+    quoted.type = row.quotedType;
+    return ThreadModel::bodyText(quoted);
+}
+
+QString MessageDelegate::mediaTitle(const MessageRow &row)
+{
+    if (!row.filename.isEmpty())
+        return row.filename;
+    const QString &t = row.type;
+    if (t == QLatin1String("image"))
+        return tr("Image");
+    if (t == QLatin1String("sticker"))
+        return tr("Sticker");
+    if (t == QLatin1String("video"))
+        return tr("Video");
+    if (t == QLatin1String("audio"))
+        return tr("Voice message");
+    return tr("Document");
+}
+
+QString MessageDelegate::mediaSubtitle(const MessageRow &row)
+{
+    QStringList parts;
+    if (row.mediaSize > 0)
+        parts << QLocale().formattedDataSize(row.mediaSize);
+    if (!row.mimeType.isEmpty())
+        parts << row.mimeType;
+    if (row.mediaPath.isEmpty()) {
+        if (row.mediaState == QLatin1String("failed"))
+            parts << tr("download failed");
+        else if (row.direction == QLatin1String("in"))
+            parts << tr("not downloaded yet");
+        else
+            parts << tr("file not kept on this computer");
+    } else if (isPicture(row) || row.type == QLatin1String("image")
+        || row.type == QLatin1String("sticker")) {
+        if (!isPicture(row))
+            parts << tr("cannot be shown");
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 size_t MessageDelegate::contentHash(const MessageRow &row)
 {
     return qHashMulti(0, ThreadModel::bodyText(row), row.status, row.errorCode, row.reactions,
-        row.quotedText, row.edited, row.referralJson.isEmpty());
+        row.quotedText, row.quotedRowid, row.edited, row.referralJson.isEmpty(), row.mediaPath,
+        row.mediaWidth, row.mediaHeight, row.mediaState, row.mediaSize);
 }
 
 void MessageDelegate::fillDocument(
@@ -119,22 +226,61 @@ void MessageDelegate::fillDocument(
     const QPalette &pal = option.palette;
     QString html;
     const QString meta = style::metaText(pal).name();
-    if (!row.referralJson.isEmpty())
-        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
-                    .arg(meta, tr("From an ad").toHtmlEscaped());
-    if (!row.contextId.isEmpty()) {
-        const QString quoted
-            = row.quotedText.isEmpty() ? tr("Original message not available") : row.quotedText;
-        html += QStringLiteral("<p style=\"color:%1\">▍ %2</p>")
-                    .arg(meta, WhatsAppFormat::toPlain(quoted).left(140).toHtmlEscaped());
+    if (!row.referralJson.isEmpty()) {
+        // Click-to-WhatsApp ad: the headline the customer tapped, and where it ran.
+        const QJsonObject ad = QJsonDocument::fromJson(row.referralJson.toUtf8()).object();
+        const QString headline = ad.value(QLatin1String("headline")).toString();
+        const QString source = ad.value(QLatin1String("source_url")).toString();
+        QString banner = headline.isEmpty() ? tr("From an ad") : tr("From an ad: %1").arg(headline);
+        html += QStringLiteral("<p style=\"color:%1\">📣 %2").arg(meta, banner.toHtmlEscaped());
+        if (!source.isEmpty())
+            html += QStringLiteral("<br><a href=\"%1\">%2</a>")
+                        .arg(source.toHtmlEscaped(), source.left(60).toHtmlEscaped());
+        html += QStringLiteral("</p>");
     }
-    html += WhatsAppFormat::toHtml(ThreadModel::bodyText(row));
+    const QString &t = row.type;
+    if (isMedia(row)) {
+        // The thumbnail or the file card says what it is; the text is the caption.
+        if (!row.caption.isEmpty())
+            html += WhatsAppFormat::toHtml(row.caption);
+    } else if (t == QLatin1String("location")) {
+        html += QStringLiteral("📍 ");
+        if (!row.locationName.isEmpty())
+            html += QStringLiteral("<b>%1</b>").arg(row.locationName.toHtmlEscaped());
+        else
+            html += tr("Location").toHtmlEscaped();
+        if (!row.locationAddress.isEmpty())
+            html += QStringLiteral("<br>") + row.locationAddress.toHtmlEscaped();
+        if (row.hasLocation)
+            html += QStringLiteral("<br><span style=\"color:%1\">%2, %3</span>")
+                        .arg(meta)
+                        .arg(row.latitude, 0, 'f', 5)
+                        .arg(row.longitude, 0, 'f', 5);
+    } else if (t == QLatin1String("contacts")) {
+        html += QStringLiteral("👤 <b>%1</b>")
+                    .arg((row.text.isEmpty() ? tr("Contact card") : row.text).toHtmlEscaped());
+        html += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                    .arg(meta, tr("Contact card").toHtmlEscaped());
+    } else if (t == QLatin1String("interactive") && !row.replyTitle.isEmpty()) {
+        html += QStringLiteral("↩ <b>%1</b>").arg(row.replyTitle.toHtmlEscaped());
+        if (!row.replyDescription.isEmpty())
+            html += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                        .arg(meta, row.replyDescription.toHtmlEscaped());
+    } else if (t == QLatin1String("button")) {
+        html += QStringLiteral("↩ <b>%1</b>").arg(ThreadModel::bodyText(row).toHtmlEscaped());
+    } else {
+        html += WhatsAppFormat::toHtml(ThreadModel::bodyText(row));
+    }
     if (row.status == QLatin1String("failed")) {
         QString reason = row.errorTitle.isEmpty() ? tr("Not delivered") : row.errorTitle;
         if (row.errorCode)
             reason += QStringLiteral(" (%1)").arg(row.errorCode);
         html += QStringLiteral("<p style=\"color:%1\">%2</p>")
                     .arg(style::tickFailed().name(), tr("Failed: %1").arg(reason).toHtmlEscaped());
+    }
+    if (html.isEmpty()) {
+        doc->clear();
+        return;
     }
     doc->setHtml(QStringLiteral("<div style=\"color:%1\">").arg(style::bubbleText(pal).name())
         + html + QStringLiteral("</div>"));
@@ -148,38 +294,77 @@ MessageDelegate::Layout MessageDelegate::layout(
     const int maxBubble = qMax(120, viewWidth * style::BubbleMaxWidthPercent / 100);
     const int maxText = maxBubble - 2 * style::BubblePadding;
     fillDocument(doc, option, row);
-    doc->setTextWidth(maxText);
-    const int textWidth = qMin(maxText, int(std::ceil(doc->idealWidth())));
-    doc->setTextWidth(textWidth);
+    const bool hasText = !doc->isEmpty();
+    int textWidth = 0;
+    int textHeight = 0;
+    if (hasText) {
+        doc->setTextWidth(maxText);
+        textWidth = qMin(maxText, int(std::ceil(doc->idealWidth())));
+        doc->setTextWidth(textWidth);
+        textHeight = int(std::ceil(doc->size().height()));
+    }
     const QFontMetrics fm(option.font);
-    const int metaWidth = fm.horizontalAdvance(metaText(row))
-        + (row.direction == QLatin1String("out") ? style::TickWidth + 4 : 0);
-    const QStringList actions = actionsFor(row);
+    const bool out = row.direction == QLatin1String("out");
+    const int metaWidth = fm.horizontalAdvance(metaText(row)) + (out ? style::TickWidth + 4 : 0);
+    const QStringList actions = linksFor(row);
     QFont linkFont = option.font;
     linkFont.setBold(true);
     const QFontMetrics lfm(linkFont);
     int actionWidth = 0;
     for (const QString &a : actions)
         actionWidth += lfm.horizontalAdvance(actionLabel(a)) + 12;
-    const int contentWidth = qMin(maxText, qMax(textWidth, metaWidth + actionWidth));
-    const int textHeight = int(std::ceil(doc->size().height()));
-    const int bubbleHeight
-        = style::BubblePadding + textHeight + style::MetaLineHeight + style::BubblePadding / 2;
-    const bool out = row.direction == QLatin1String("out");
+
+    // The parts above the text: quote block, then the picture or the file card.
+    const int quoteHeight = row.contextId.isEmpty() ? 0 : 2 * fm.height() + 8;
+    const int quoteWidth = row.contextId.isEmpty()
+        ? 0
+        : qMin(maxText,
+            qMax(fm.horizontalAdvance(quoteText(row).left(60)),
+                fm.horizontalAdvance(quoteSender(row)))
+                + style::QuoteBarWidth + 12);
+    const QSize picture = pictureSize(row, maxText);
+    QSize media;
+    if (!picture.isEmpty())
+        media = picture;
+    else if (isMedia(row))
+        media = QSize(qMin(maxText,
+                          qMax(style::MediaCardMinWidth,
+                              style::MediaIconSize + 16
+                                  + qMax(lfm.horizontalAdvance(mediaTitle(row)),
+                                      fm.horizontalAdvance(mediaSubtitle(row))))),
+            qMax(style::MediaIconSize, 2 * fm.height()) + 12);
+
+    const int contentWidth = qMin(
+        maxText, std::max({textWidth, metaWidth + actionWidth, quoteWidth, media.width(), 40}));
+    const bool system = row.type == QLatin1String("system");
     const int bubbleWidth = contentWidth + 2 * style::BubblePadding;
-    const int x = out ? option.rect.right() - style::BubbleMargin - bubbleWidth
-                      : option.rect.left() + style::BubbleMargin;
+    const int x = system ? option.rect.left() + (viewWidth - bubbleWidth) / 2
+        : out            ? option.rect.right() - style::BubbleMargin - bubbleWidth
+                         : option.rect.left() + style::BubbleMargin;
     const int y = option.rect.top() + style::BubbleSpacing / 2;
-    l.bubble = QRect(x, y, bubbleWidth, bubbleHeight);
-    l.text = QRect(x + style::BubblePadding, y + style::BubblePadding, textWidth, textHeight);
-    l.meta = QRect(l.bubble.right() - style::BubblePadding - metaWidth, l.text.bottom() + 1,
-        metaWidth, style::MetaLineHeight);
-    int ax = x + style::BubblePadding;
+    const int left = x + style::BubblePadding;
+    int cursor = y + style::BubblePadding;
+    if (quoteHeight) {
+        l.quote = QRect(left, cursor, contentWidth, quoteHeight);
+        cursor += quoteHeight + 6;
+    }
+    if (!media.isEmpty()) {
+        l.media = QRect(QPoint(left, cursor), media);
+        l.picture = picture;
+        cursor += media.height() + (hasText ? 6 : 2);
+    }
+    l.text = QRect(left, cursor, textWidth, textHeight);
+    cursor += textHeight;
+    l.meta = QRect(x + bubbleWidth - style::BubblePadding - metaWidth, cursor + 1, metaWidth,
+        style::MetaLineHeight);
+    int ax = left;
     for (const QString &a : actions) {
         const int w = lfm.horizontalAdvance(actionLabel(a)) + 4;
-        l.actions.append({a, QRect(ax, l.text.bottom() + 1, w, style::MetaLineHeight)});
+        l.actions.append({a, QRect(ax, cursor + 1, w, style::MetaLineHeight)});
         ax += w + 8;
     }
+    const int bubbleHeight = cursor - y + style::MetaLineHeight + style::BubblePadding / 2;
+    l.bubble = QRect(x, y, bubbleWidth, bubbleHeight);
     l.height = bubbleHeight + style::BubbleSpacing;
     if (!row.reactions.isEmpty()) {
         const int w = fm.horizontalAdvance(row.reactions) + 2 * style::ChipPadding;
@@ -207,6 +392,88 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return QSize(width, height);
 }
 
+void MessageDelegate::paintQuote(
+    QPainter *p, const QStyleOptionViewItem &option, const MessageRow &row, const QRect &rect) const
+{
+    const QPalette &pal = option.palette;
+    p->save();
+    p->setPen(Qt::NoPen);
+    p->setBrush(style::quoteFill(pal));
+    p->drawRoundedRect(rect, 4, 4);
+    p->setBrush(style::quoteAccent(pal));
+    p->drawRect(QRect(rect.left(), rect.top(), style::QuoteBarWidth, rect.height()));
+    const QFontMetrics fm(option.font);
+    const QRect inner = rect.adjusted(style::QuoteBarWidth + 6, 4, -6, -4);
+    QFont bold = option.font;
+    bold.setBold(true);
+    p->setFont(bold);
+    p->setPen(style::quoteAccent(pal));
+    p->drawText(QRect(inner.left(), inner.top(), inner.width(), fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(bold).elidedText(quoteSender(row), Qt::ElideRight, inner.width()));
+    p->setFont(option.font);
+    p->setPen(style::metaText(pal));
+    p->drawText(QRect(inner.left(), inner.top() + fm.height(), inner.width(), fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(quoteText(row), Qt::ElideRight, inner.width()));
+    p->restore();
+}
+
+void MessageDelegate::paintMedia(
+    QPainter *p, const QStyleOptionViewItem &option, const MessageRow &row, const Layout &l) const
+{
+    const QPalette &pal = option.palette;
+    p->save();
+    if (!l.picture.isEmpty()) {
+        const QPixmap pixmap = m_thumbnails->thumbnail(
+            row.mediaId.isEmpty() ? row.id : row.mediaId, row.mediaPath, l.picture);
+        QPainterPath clip;
+        clip.addRoundedRect(QRectF(l.media), 6, 6);
+        p->setClipPath(clip);
+        if (!pixmap.isNull()) {
+            p->drawPixmap(l.media, pixmap);
+        } else {
+            // Still decoding (ready() repaints), or the file is not a picture after all.
+            p->fillRect(l.media, style::mediaPlaceholder(pal));
+            p->setPen(style::metaText(pal));
+            const bool failed
+                = m_thumbnails->failed(row.mediaId.isEmpty() ? row.id : row.mediaId, l.picture);
+            p->drawText(l.media, Qt::AlignCenter | Qt::TextWordWrap,
+                failed ? tr("Cannot show this image") : tr("Loading…"));
+        }
+        p->restore();
+        return;
+    }
+    p->setPen(Qt::NoPen);
+    p->setBrush(style::quoteFill(pal));
+    p->drawRoundedRect(l.media, 6, 6);
+    const QStyle *st = option.widget ? option.widget->style() : QApplication::style();
+    const QString &t = row.type;
+    const QStyle::StandardPixmap which = t == QLatin1String("video") ? QStyle::SP_MediaPlay
+        : t == QLatin1String("audio")                                ? QStyle::SP_MediaVolume
+        : t == QLatin1String("document")                             ? QStyle::SP_FileIcon
+                                                                     : QStyle::SP_DesktopIcon;
+    const QRect icon(l.media.left() + 6, l.media.center().y() - style::MediaIconSize / 2,
+        style::MediaIconSize, style::MediaIconSize);
+    st->standardIcon(which, nullptr, option.widget)
+        .paint(p, icon, Qt::AlignCenter, row.mediaPath.isEmpty() ? QIcon::Disabled : QIcon::Normal);
+    const QFontMetrics fm(option.font);
+    const int tx = icon.right() + 10;
+    const int tw = l.media.right() - 6 - tx;
+    const int ty = l.media.center().y() - fm.height();
+    QFont bold = option.font;
+    bold.setBold(true);
+    p->setFont(bold);
+    p->setPen(style::bubbleText(pal));
+    p->drawText(QRect(tx, ty, tw, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(bold).elidedText(mediaTitle(row), Qt::ElideMiddle, tw));
+    p->setFont(option.font);
+    p->setPen(style::metaText(pal));
+    p->drawText(QRect(tx, ty + fm.height(), tw, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(mediaSubtitle(row), Qt::ElideRight, tw));
+    p->restore();
+}
+
 void MessageDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -227,12 +494,26 @@ void MessageDelegate::paint(
                                                           : Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(l.bubble, style::BubbleRadius, style::BubbleRadius);
+    if (m_flashStrength > 0 && row.rowid == m_flashRowid) {
+        QColor glow = style::flash();
+        glow.setAlphaF(0.55 * m_flashStrength);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(glow);
+        painter->drawRoundedRect(l.bubble, style::BubbleRadius, style::BubbleRadius);
+    }
 
-    painter->translate(l.text.topLeft());
-    QAbstractTextDocumentLayout::PaintContext ctx;
-    ctx.palette.setColor(QPalette::Text, style::bubbleText(pal));
-    doc.documentLayout()->draw(painter, ctx);
-    painter->translate(-l.text.topLeft());
+    if (!l.quote.isNull())
+        paintQuote(painter, option, row, l.quote);
+    if (!l.media.isNull())
+        paintMedia(painter, option, row, l);
+
+    if (!doc.isEmpty()) {
+        painter->translate(l.text.topLeft());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.palette.setColor(QPalette::Text, style::bubbleText(pal));
+        doc.documentLayout()->draw(painter, ctx);
+        painter->translate(-l.text.topLeft());
+    }
 
     painter->setPen(style::metaText(pal));
     painter->drawText(l.meta, Qt::AlignLeft | Qt::AlignVCenter, metaText(row));
@@ -276,7 +557,12 @@ QRect MessageDelegate::actionRect(
 {
     const MessageRow row = index.data(ThreadModel::MessageRole).value<MessageRow>();
     QTextDocument doc;
-    for (const auto &[a, rect] : layout(option, row, &doc).actions)
+    const Layout l = layout(option, row, &doc);
+    if (action == QLatin1String("quote"))
+        return l.quote;
+    if (action == QLatin1String("media"))
+        return l.media;
+    for (const auto &[a, rect] : l.actions)
         if (a == action)
             return rect;
     return {};
@@ -287,13 +573,23 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
 {
     if (event->type() == QEvent::MouseButtonRelease) {
         auto *me = static_cast<QMouseEvent *>(event);
+        const QPoint at = me->position().toPoint();
         const MessageRow row = index.data(ThreadModel::MessageRole).value<MessageRow>();
         QTextDocument doc;
-        for (const auto &[action, rect] : layout(option, row, &doc).actions) {
-            if (rect.contains(me->position().toPoint())) {
+        const Layout l = layout(option, row, &doc);
+        for (const auto &[action, rect] : l.actions) {
+            if (rect.contains(at)) {
                 Q_EMIT actionRequested(row, action);
                 return true;
             }
+        }
+        if (l.quote.contains(at) && row.quotedRowid) {
+            Q_EMIT actionRequested(row, QStringLiteral("quote"));
+            return true;
+        }
+        if (l.media.contains(at) && !row.mediaPath.isEmpty()) {
+            Q_EMIT actionRequested(row, QStringLiteral("open"));
+            return true;
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);

@@ -5,6 +5,9 @@
 #include "templates/TemplateStore.h"
 #include "webhook/MessageIndex.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,16 +42,19 @@ const char *const MessageColumns
       "o.state END, "
       "s.rank, coalesce(o.error_code, s.error_code), coalesce(o.error_title, s.error_title), "
       "coalesce(o.error_details, s.error_details), "
-      "(SELECT coalesce(q.text, q.caption, q.filename) FROM messages q WHERE q.id = m.context_id), "
+      "coalesce(q.text, q.caption, q.filename), "
       "(SELECT group_concat(r.emoji, '') FROM messages r WHERE r.reaction_to = m.id "
       "   AND r.type = 'reaction' AND coalesce(r.emoji, '') <> '' AND r.rowid = (SELECT "
       "max(r2.rowid) "
       "   FROM messages r2 WHERE r2.reaction_to = m.id AND r2.type = 'reaction' "
       "   AND r2.direction = r.direction)), "
       "(SELECT e.text FROM messages e WHERE e.edit_of = m.id ORDER BY e.rowid DESC LIMIT 1), "
-      "o.error_action "
+      "o.error_action, q.rowid, coalesce(q.timestamp, 0), q.direction, q.type, m.location_url, "
+      "mc.path, coalesce(mc.size, 0), mc.state "
       "FROM messages m LEFT JOIN message_status s ON s.message_id = m.id "
-      "LEFT JOIN outbox o ON o.id = m.outbox_id ";
+      "LEFT JOIN outbox o ON o.id = m.outbox_id "
+      "LEFT JOIN messages q ON q.id = m.context_id "
+      "LEFT JOIN media_cache mc ON mc.media_id = m.media_id ";
 
 const char *const ThreadRows
     = "m.conversation_id = :c AND coalesce(m.type, '') NOT IN ('reaction', 'edit') ";
@@ -83,7 +89,10 @@ bool run(QSqlQuery &q)
 
 } // namespace
 
-StoreWorker::StoreWorker(QString path, QObject *parent) : QObject(parent), m_path(std::move(path))
+StoreWorker::StoreWorker(QString path, QObject *parent)
+    : QObject(parent), m_path(std::move(path)),
+      // The media fetcher's cache beside the store (core/media/MediaFetcher).
+      m_mediaDir(m_path + QStringLiteral(".media"))
 {
 }
 
@@ -201,9 +210,40 @@ QList<MessageRow> StoreWorker::readMessages(QSqlQuery &q)
             r.text = q.value(30).toString();
         }
         r.errorAction = q.value(31).toString();
+        r.quotedRowid = q.value(32).toLongLong();
+        r.quotedTimestamp = q.value(33).toLongLong();
+        r.quotedDirection = q.value(34).toString();
+        r.quotedType = q.value(35).toString();
+        r.locationUrl = q.value(36).toString();
+        r.mediaSize = q.value(38).toLongLong();
+        r.mediaState = q.value(39).toString();
+        if (r.mediaState == QLatin1String("fetched") && !q.value(37).isNull())
+            resolveMedia(r, q.value(37).toString());
         rows.append(r);
     }
     return rows;
+}
+
+// The file of a fetched media id, and for pictures their pixel size from the header (a few bytes
+// read here, on the store thread, so that the bubble's height is right before the thumbnail is
+// decoded).
+void StoreWorker::resolveMedia(MessageRow &row, const QString &cachePath) const
+{
+    const QString path = QDir(m_mediaDir).filePath(cachePath);
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return;
+    row.mediaPath = info.absoluteFilePath();
+    if (!row.mediaSize)
+        row.mediaSize = info.size();
+    if (row.type == QLatin1String("image") || row.type == QLatin1String("sticker")) {
+        QImageReader reader(path);
+        const QSize size = reader.size();
+        if (size.isValid()) {
+            row.mediaWidth = size.width();
+            row.mediaHeight = size.height();
+        }
+    }
 }
 
 QList<MessageRow> StoreWorker::messagesBefore(qint64 conversationId, MessageKey before, int limit)

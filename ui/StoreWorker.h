@@ -39,8 +39,10 @@ public:
 
 private:
     QList<MessageRow> readMessages(QSqlQuery &q);
+    void resolveMedia(MessageRow &row, const QString &cachePath) const;
 
     QString m_path;
+    QString m_mediaDir;
     QString m_connection;
     QSqlDatabase m_db;
 };

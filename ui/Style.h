@@ -15,6 +15,12 @@ inline constexpr int BubbleSpacing = 4; // vertical gap between bubbles
 inline constexpr int BubbleMaxWidthPercent = 72; // of the viewport width
 inline constexpr int MetaLineHeight = 16; // time + ticks under the text
 inline constexpr int TickWidth = 18;
+inline constexpr int QuoteBarWidth = 3; // the coloured edge of a quoted message
+inline constexpr int ThumbnailMax = 260; // images: at most this wide and high
+inline constexpr int StickerMax = 160;
+inline constexpr int MediaCardMinWidth = 220; // video, audio, documents, media not fetched yet
+inline constexpr int MediaIconSize = 32;
+inline constexpr int FlashMs = 1500; // a message jumped to glows this long
 
 // Conversation list rows.
 inline constexpr int ListRowPadding = 6;
@@ -88,6 +94,23 @@ inline QColor tickRead()
 inline QColor tickFailed()
 {
     return QColor(0xd3, 0x2f, 0x2f);
+}
+
+inline QColor quoteAccent(const QPalette &p)
+{
+    return isDark(p) ? QColor(0x53, 0xbd, 0xeb) : QColor(0x02, 0x77, 0xbd);
+}
+inline QColor quoteFill(const QPalette &p)
+{
+    return isDark(p) ? QColor(255, 255, 255, 22) : QColor(0, 0, 0, 16);
+}
+inline QColor mediaPlaceholder(const QPalette &p)
+{
+    return isDark(p) ? QColor(0x2a, 0x37, 0x3f) : QColor(0xe4, 0xe6, 0xe8);
+}
+inline QColor flash()
+{
+    return QColor(0xff, 0xd5, 0x4f);
 }
 
 inline QColor unreadBadge()

@@ -260,6 +260,17 @@ void ThreadModel::onChanged(const StoreChange &change)
         refresh();
 }
 
+void ThreadModel::mediaAvailable(const QString &mediaId)
+{
+    if (mediaId.isEmpty())
+        return;
+    for (const MessageRow &r : std::as_const(m_rows))
+        if (r.mediaId == mediaId) {
+            refresh();
+            return;
+        }
+}
+
 void ThreadModel::refresh()
 {
     if (m_refreshPending) {
@@ -285,7 +296,9 @@ void ThreadModel::merge(const QList<MessageRow> &rows)
             MessageRow &mine = m_rows[existing];
             if (mine.id != r.id || mine.status != r.status || mine.text != r.text
                 || mine.reactions != r.reactions || mine.errorCode != r.errorCode
-                || mine.timestamp != r.timestamp || mine.quotedText != r.quotedText) {
+                || mine.timestamp != r.timestamp || mine.quotedText != r.quotedText
+                || mine.quotedRowid != r.quotedRowid || mine.mediaPath != r.mediaPath
+                || mine.mediaState != r.mediaState || mine.edited != r.edited) {
                 const bool moved = mine.timestamp != r.timestamp;
                 mine = r;
                 if (!moved) {

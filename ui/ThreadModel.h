@@ -53,6 +53,9 @@ public:
     const MessageRow *rowAt(int row) const;
     bool isLoading() const { return m_loading != 0; }
 
+    // A media file is now in the cache (the media fetcher's report): rows showing it re-read.
+    void mediaAvailable(const QString &mediaId);
+
     // The readable text of a message of any type.
     static QString bodyText(const MessageRow &row);
 

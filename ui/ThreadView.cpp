@@ -3,8 +3,19 @@
 #include "MessageDelegate.h"
 #include "Style.h"
 #include "ThreadModel.h"
+#include "thread/ThumbnailCache.h"
 
+#include <QApplication>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QPointer>
 #include <QScrollBar>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace parley::ui {
@@ -29,6 +40,80 @@ ThreadView::ThreadView(QWidget *parent) : QListView(parent), m_delegate(new Mess
     pal.setColor(QPalette::Base, style::threadBackground(pal));
     setPalette(pal);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ThreadView::onScrolled);
+    // A thumbnail decoded: its box is already laid out, only paint it.
+    connect(m_delegate->thumbnails(), &ThumbnailCache::ready, viewport(),
+        [this] { viewport()->update(); });
+    connect(m_delegate, &MessageDelegate::actionRequested, this, &ThreadView::onAction);
+    m_openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+    m_flash.setStartValue(1.0);
+    m_flash.setEndValue(0.0);
+    m_flash.setDuration(style::FlashMs);
+    m_flash.setEasingCurve(QEasingCurve::InQuad);
+    connect(&m_flash, &QVariantAnimation::valueChanged, viewport(), [this](const QVariant &v) {
+        m_delegate->setFlash(m_flashRowid, v.toReal());
+        viewport()->update();
+    });
+}
+
+QUrl ThreadView::mapUrl(const MessageRow &row)
+{
+    const QString lat = QString::number(row.latitude, 'f', 6);
+    const QString lon = QString::number(row.longitude, 'f', 6);
+    return QUrl(QStringLiteral("https://www.openstreetmap.org/?mlat=%1&mlon=%2#map=17/%1/%2")
+                    .arg(lat, lon));
+}
+
+void ThreadView::jumpToQuoted(const MessageRow &row)
+{
+    if (!m_model || !row.quotedRowid)
+        return;
+    m_model->jumpTo(row.quotedRowid, row.quotedTimestamp);
+}
+
+void ThreadView::onAction(const MessageRow &row, const QString &action)
+{
+    if (action == QLatin1String("quote"))
+        jumpToQuoted(row);
+    else if (action == QLatin1String("open") && !row.mediaPath.isEmpty())
+        m_openUrl(QUrl::fromLocalFile(row.mediaPath));
+    else if (action == QLatin1String("save") && !row.mediaPath.isEmpty())
+        saveAs(row);
+    else if (action == QLatin1String("map") && row.hasLocation)
+        m_openUrl(mapUrl(row));
+}
+
+void ThreadView::saveAs(const MessageRow &row)
+{
+    QString name = QFileInfo(row.filename).fileName();
+    if (name.isEmpty()) {
+        const QMimeType mime = QMimeDatabase().mimeTypeForFile(row.mediaPath);
+        const QString suffix = mime.preferredSuffix();
+        name = row.type + QLatin1Char('-')
+            + QDateTime::fromSecsSinceEpoch(row.timestamp)
+                  .toString(QStringLiteral("yyyyMMdd-HHmmss"))
+            + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
+    }
+    const QString target
+        = QFileDialog::getSaveFileName(this, tr("Save as"), QDir::home().filePath(name));
+    if (target.isEmpty())
+        return;
+    // Copying a large video is disk work: off the UI thread, the answer comes back queued.
+    const QString source = row.mediaPath;
+    QPointer<ThreadView> self(this);
+    QThreadPool::globalInstance()->start([self, source, target] {
+        if (QFile::exists(target))
+            QFile::remove(target);
+        const bool ok = QFile::copy(source, target);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, ok, target] {
+                if (self)
+                    Q_EMIT self->notice(ok
+                            ? tr("Saved %1").arg(QDir::toNativeSeparators(target))
+                            : tr("Could not save %1").arg(QDir::toNativeSeparators(target)));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void ThreadView::setThreadModel(ThreadModel *model)
@@ -65,6 +150,12 @@ void ThreadView::showRow(int row)
     const QModelIndex idx = m_model->index(row);
     setCurrentIndex(idx);
     scrollTo(idx, QAbstractItemView::PositionAtCenter);
+    if (const MessageRow *r = m_model->rowAt(row)) {
+        m_flash.stop();
+        m_flashRowid = r->rowid;
+        m_delegate->setFlash(r->rowid, 1.0);
+        m_flash.start();
+    }
 }
 
 void ThreadView::resizeEvent(QResizeEvent *event)
