@@ -26,8 +26,7 @@ namespace parley::ui {
 
 ComposerController::ComposerController(ConsoleSession *session, Composer *composer,
     QListView *thread, CurrentConversation current, QObject *parent)
-    : QObject(parent), m_session(session), m_composer(composer), m_thread(thread),
-      m_current(std::move(current))
+    : QObject(parent), m_session(session), m_composer(composer), m_current(std::move(current))
 {
     ComposerBackend::Options o;
     o.databasePath = session->databasePath();
@@ -95,8 +94,9 @@ ComposerController::ComposerController(ConsoleSession *session, Composer *compos
         });
 
     // Drops on the thread attach like drops on the composer.
-    m_thread->viewport()->setAcceptDrops(true);
-    m_thread->viewport()->installEventFilter(this);
+    m_viewport = thread->viewport();
+    m_viewport->setAcceptDrops(true);
+    m_viewport->installEventFilter(this);
 
     connect(m_actions, &ThreadActions::replyRequested, this, [this](const MessageRow &row) {
         m_composer->setReplyTo(row.id, ThreadModel::bodyText(row));
@@ -228,7 +228,9 @@ CannedRepliesDialog *ComposerController::openCannedReplies()
 
 bool ComposerController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_thread->viewport()) {
+    // Compared by pointer only: the filter also sees the viewport's events while the view is
+    // being destroyed.
+    if (watched == m_viewport && m_viewport) {
         switch (event->type()) {
         case QEvent::DragEnter:
         case QEvent::DragMove: {

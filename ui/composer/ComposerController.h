@@ -63,7 +63,7 @@ private:
 
     ConsoleSession *m_session;
     Composer *m_composer;
-    QListView *m_thread;
+    QPointer<QWidget> m_viewport; // the thread's, where files can be dropped
     CurrentConversation m_current;
     ComposerBackend *m_backend;
     ThreadActions *m_actions;
