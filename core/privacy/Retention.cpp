@@ -3,6 +3,7 @@
 #include "common/Log.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -116,6 +117,7 @@ bool Retention::purge(
         QString where;
         QVariantList binds;
         QString set;
+        QString recheck = {}; // per-row condition in the write (no binds); empty: `where` again
     };
     const QString messageAge = QStringLiteral("coalesce(timestamp, received_at / 1000) < ?");
     // Media of old messages whose cache entry is still there (also of messages purged before
@@ -128,7 +130,8 @@ bool Retention::purge(
     const QList<Target> targets = {
         {"media_rows", QStringLiteral("media_cache"), oldMedia, {cutoff, cutoff},
             QStringLiteral("state = 'purged', path = NULL, error = NULL, updated_at = %1")
-                .arg(options.nowSecs * 1000)},
+                .arg(options.nowSecs * 1000),
+            QStringLiteral("state <> 'purged'")},
         {"messages", QStringLiteral("messages"),
             messageAge + QStringLiteral(" AND ") + QLatin1String(kHasContent), {cutoff},
             QStringLiteral(
@@ -172,44 +175,48 @@ bool Retention::purge(
         return true;
     }
 
-    // Batches of BatchRows rows, each its own short transaction, walking each table by rowid:
-    // the webhook receiver and the console keep writing in between, and an interrupted purge
-    // resumes where it stopped the next time.
+    // Batches, each its own short write transaction, walking each table by rowid: the rows of a
+    // batch are found by a plain read (WAL readers hold nobody up, and finding them may scan far),
+    // then changed by rowid under BEGIN IMMEDIATE, with the target's cheap per-row condition
+    // checked again. The webhook receiver and the console commit in between, and an interrupted
+    // purge resumes the next time.
     QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = ON"));
+    qint64 batch = BatchRows;
     for (const Target &t : targets) {
         const QString key = QString::fromLatin1(t.key);
         const bool isMessages = t.table == QLatin1String("messages");
         const bool isMedia = t.table == QLatin1String("media_cache");
         qint64 after = -1;
         for (;;) {
-            if (!begin(db, error))
-                return false;
-            s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_chunk"));
             QVariantList binds{after};
             binds += t.binds;
-            binds.append(BatchRows);
-            s.exec(QStringLiteral("CREATE TEMP TABLE purge_chunk AS SELECT rowid AS rid FROM %1 "
-                                  "WHERE rowid > ? AND %2 ORDER BY rowid LIMIT ?")
-                       .arg(t.table, t.where),
+            binds.append(batch);
+            const QStringList ids = s.column(QStringLiteral("SELECT rowid FROM %1 WHERE rowid > ? "
+                                                            "AND %2 ORDER BY rowid LIMIT ?")
+                                                 .arg(t.table, t.where),
                 binds);
-            const qint64 n = s.scalar(QStringLiteral("SELECT count(*) FROM temp.purge_chunk"));
-            const qint64 last
-                = s.scalar(QStringLiteral("SELECT coalesce(max(rid), -1) FROM temp.purge_chunk"));
+            if (s.failed)
+                return false;
+            if (ids.isEmpty())
+                break;
+            const QString in = QStringLiteral("rowid IN (%1)").arg(ids.join(u','));
+            QElapsedTimer took;
+            took.start();
+            if (!begin(db, error))
+                return false;
             QStringList paths;
             if (isMedia)
-                paths = s.column(QStringLiteral(
-                    "SELECT DISTINCT path FROM media_cache WHERE path IS NOT NULL AND rowid IN "
-                    "(SELECT rid FROM temp.purge_chunk)"));
+                paths = s.column(QStringLiteral("SELECT DISTINCT path FROM media_cache WHERE "
+                                                "path IS NOT NULL AND state <> 'purged' AND ")
+                    + in);
             c[key] += qMax<qint64>(0,
-                s.exec(QStringLiteral("UPDATE %1 SET %2 WHERE rowid IN (SELECT rid FROM "
-                                      "temp.purge_chunk)")
-                           .arg(t.table, t.set)));
+                s.exec(QStringLiteral("UPDATE %1 SET %2 WHERE %3 AND %4")
+                           .arg(t.table, t.set, in, t.recheck.isEmpty() ? t.where : t.recheck),
+                    t.recheck.isEmpty() ? t.binds : QVariantList{}));
             // The update trigger re-indexed the rows with an empty body: drop them from the index.
             if (isMessages)
-                c["fts_rows"] += qMax<qint64>(0,
-                    s.exec(QStringLiteral("DELETE FROM messages_fts WHERE rowid IN (SELECT rid "
-                                          "FROM temp.purge_chunk)")));
-            s.exec(QStringLiteral("DROP TABLE IF EXISTS temp.purge_chunk"));
+                c["fts_rows"] += qMax<qint64>(
+                    0, s.exec(QStringLiteral("DELETE FROM messages_fts WHERE ") + in));
             if (s.failed) {
                 rollback(db);
                 return false;
@@ -220,9 +227,15 @@ bool Retention::purge(
             }
             if (isMedia)
                 removeMediaFiles(db, options.mediaDir, paths, &c);
-            if (n < BatchRows)
+            if (ids.size() < batch)
                 break;
-            after = last;
+            after = ids.last().toLongLong();
+            // Keep each write transaction short whatever the machine: others wait for it.
+            const qint64 ms = took.elapsed();
+            if (ms > BatchTargetMs && batch > MinBatchRows)
+                batch = qMax(MinBatchRows, batch / 2);
+            else if (ms < BatchTargetMs / 4 && batch < MaxBatchRows)
+                batch = qMin(MaxBatchRows, batch * 2);
         }
     }
     if (c.value(QStringLiteral("fts_rows")) > 0)
@@ -262,8 +275,8 @@ void Retention::rollback(QSqlDatabase &db)
 
 void Retention::mergeIndex(QSqlDatabase &db)
 {
-    // An incremental 'optimize': a negative 'merge' merges segments of every level a few hundred
-    // pages at a time, each step its own transaction, until one segment is left; merging drops
+    // An incremental 'optimize': a negative 'merge' merges segments of every level 64 pages at a
+    // time, each step its own transaction, until one segment is left; merging drops
     // the entries of deleted rows, so no purged token lingers in the index. FTS5 reports work
     // done as total_changes() moving by 2 or more.
     for (int step = 0; step < 100'000; ++step) {
@@ -273,7 +286,7 @@ void Retention::mergeIndex(QSqlDatabase &db)
         q.exec(QStringLiteral("SELECT total_changes()"));
         const qint64 before = q.next() ? q.value(0).toLongLong() : 0;
         if (!q.exec(QStringLiteral(
-                "INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', -500)"))) {
+                "INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', -64)"))) {
             rollback(db);
             return;
         }

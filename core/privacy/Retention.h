@@ -18,14 +18,19 @@ QJsonObject privacyCountsJson(const PrivacyCounts &counts);
 // their full-text index rows, the list preview, the raw webhook bodies in the journal that have
 // been parsed, the message JSON of finished outbox rows, and the cached media files (their
 // media_cache rows become state 'purged' so that nothing fetches them again). It works in
-// batches of BatchRows rows, each its own short transaction, so that ingest is not held up (a
-// failure keeps what was purged, and the next run goes on); a dry run only reads. The connection
-// runs with secure_delete so that freed pages are zeroed, and the FTS index is merged afterwards
-// so that no deleted token lingers in its segments.
+// batches of rows sized to take about BatchTargetMs each, each its own short transaction, so that
+// ingest is not held up (a failure keeps what was purged, and the next run goes on); a dry run only
+// reads. The connection runs with secure_delete so that freed pages are zeroed, and the FTS index
+// is merged afterwards so that no deleted token lingers in its segments.
 class Retention
 {
 public:
-    static constexpr qint64 BatchRows = 2000;
+    // Rows per write transaction: starts at BatchRows, halves while a batch takes longer than
+    // BatchTargetMs, doubles while it takes less than a quarter of it.
+    static constexpr qint64 BatchRows = 500;
+    static constexpr qint64 MinBatchRows = 50;
+    static constexpr qint64 MaxBatchRows = 5000;
+    static constexpr qint64 BatchTargetMs = 100;
 
     struct Options
     {
