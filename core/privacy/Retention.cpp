@@ -163,6 +163,11 @@ bool Retention::purge(
                                                 "IN (SELECT rowid FROM messages WHERE %1 AND %2)")
                                      .arg(messageAge, QLatin1String(kHasContent)),
             {cutoff});
+        c["media_rows"] += s.scalar(
+            QStringLiteral("SELECT count(DISTINCT m.media_id) FROM messages m WHERE m.media_id IS "
+                           "NOT NULL AND coalesce(m.timestamp, m.received_at / 1000) < ? AND NOT "
+                           "EXISTS (SELECT 1 FROM media_cache c WHERE c.media_id = m.media_id)"),
+            {cutoff});
         const QStringList paths = s.column(
             QStringLiteral("SELECT DISTINCT path FROM media_cache WHERE path IS NOT NULL AND ")
                 + oldMedia,
@@ -237,6 +242,33 @@ bool Retention::purge(
             else if (ms < BatchTargetMs / 4 && batch < MaxBatchRows)
                 batch = qMin(MaxBatchRows, batch * 2);
         }
+    }
+    // Media of old messages that was never fetched: a 'purged' row, so that no fetcher (the
+    // console's or serve's catch-up) brings it in after its message lost its content.
+    for (;;) {
+        const QStringList ids = s.column(
+            QStringLiteral("SELECT DISTINCT m.media_id FROM messages m WHERE m.media_id IS NOT "
+                           "NULL AND coalesce(m.timestamp, m.received_at / 1000) < ? AND NOT "
+                           "EXISTS (SELECT 1 FROM media_cache c WHERE c.media_id = m.media_id) "
+                           "LIMIT ?"),
+            {cutoff, batch});
+        if (s.failed)
+            return false;
+        if (ids.isEmpty())
+            break;
+        if (!begin(db, error))
+            return false;
+        for (const QString &id : ids)
+            c["media_rows"] += qMax<qint64>(0,
+                s.exec(QStringLiteral("INSERT OR IGNORE INTO media_cache(media_id, state, "
+                                      "updated_at) VALUES (?, 'purged', ?)"),
+                    {id, options.nowSecs * 1000}));
+        if (s.failed || !commit(db, error)) {
+            rollback(db);
+            return false;
+        }
+        if (ids.size() < batch)
+            break;
     }
     if (c.value(QStringLiteral("fts_rows")) > 0)
         mergeIndex(db);

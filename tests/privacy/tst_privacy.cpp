@@ -324,13 +324,23 @@ private Q_SLOTS:
     void purgeRemovesOldKeepsNew()
     {
         Store s(dbPath());
+        // An old image whose media was never fetched.
+        s.exec(QStringLiteral("INSERT INTO messages(id, conversation_id, direction, type, "
+                              "timestamp, media_id) VALUES ('wamid.unfetched', 10, 'in', 'image', "
+                              "?, 'media-unfetched')"),
+            {kNow - 33 * kDay});
         Retention::Options o{kNow, 30, false, mediaDir()};
         PrivacyCounts counts;
         QString error;
         QVERIFY2(Retention::purge(s.db(), o, &counts, &error), qPrintable(error));
         QCOMPARE(counts.value(QStringLiteral("messages")), 9);
         QCOMPARE(counts.value(QStringLiteral("fts_rows")), 9);
-        QCOMPARE(counts.value(QStringLiteral("media_rows")), 3);
+        QCOMPARE(counts.value(QStringLiteral("media_rows")), 4);
+        // Marked, so that no fetcher brings it in later.
+        QCOMPARE(s.value(QStringLiteral(
+                             "SELECT state FROM media_cache WHERE media_id = 'media-unfetched'"))
+                     .toString(),
+            QStringLiteral("purged"));
         QCOMPARE(counts.value(QStringLiteral("media_files")), 3);
         QVERIFY(counts.value(QStringLiteral("media_bytes")) > 0);
 
