@@ -138,6 +138,22 @@ quint64 ConsoleStore::requestTemplates()
     });
 }
 
+quint64 ConsoleStore::requestMessagesByIds(const QStringList &ids)
+{
+    return post([this, ids](quint64 id) {
+        auto result = m_worker->messagesByIds(ids);
+        back([this, id, result] { Q_EMIT messagesReady(id, result); });
+    });
+}
+
+quint64 ConsoleStore::requestUnreadTotal()
+{
+    return post([this](quint64 id) {
+        const int result = m_worker->unreadTotal();
+        back([this, id, result] { Q_EMIT unreadTotalReady(id, result); });
+    });
+}
+
 void ConsoleStore::markRead(qint64 conversationId)
 {
     const qint64 now = m_clock->nowMs();

@@ -37,6 +37,9 @@ public:
     quint64 requestContact(qint64 conversationId);
     quint64 requestPhoneNumbers();
     quint64 requestTemplates();
+    // Answered by messagesReady (rows of any conversation).
+    quint64 requestMessagesByIds(const QStringList &ids);
+    quint64 requestUnreadTotal();
     void markRead(qint64 conversationId);
 
 public Q_SLOTS:
@@ -51,6 +54,7 @@ Q_SIGNALS:
     void phoneNumbersReady(quint64 request, const QStringList &ids);
     void templatesReady(quint64 request, const QList<parley::core::TemplateDefinition> &templates);
     void changed(const parley::ui::StoreChange &change);
+    void unreadTotalReady(quint64 request, int unread);
 
 private:
     template <typename F>

@@ -18,6 +18,7 @@
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "composer/ComposerController.h"
+#include "notify/NotificationCenter.h"
 #include "outbox/Outbox.h"
 #include "thread/ShortcutsDialog.h"
 
@@ -51,8 +52,11 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
       m_retention(new RetentionRunner(session->databasePath(), session->clock(), this))
 {
     setWindowTitle(session->isDemo() ? tr("Parley — demo") : tr("Parley"));
+    // Notifications: before the menus, which hold their settings.
+    m_notifications = new NotificationCenter(session->store(), this);
     buildUi();
     buildMenus();
+    setupNotifications();
 
     connect(m_session->store(), &ConsoleStore::contactReady, this, &MainWindow::onContact);
     connect(m_session->store(), &ConsoleStore::templatesReady, this,
@@ -263,6 +267,7 @@ void MainWindow::buildMenus()
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Outbox…"), this, &MainWindow::openOutbox);
+    m_notifications->populateMenu(tools->addMenu(tr("&Notifications")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcuts);
@@ -404,6 +409,24 @@ OutboxDialog *MainWindow::openOutbox()
     m_outbox->show();
     m_outbox->raise();
     return m_outbox;
+}
+
+// Tray icon (or notices inside the window without a tray) with the unread count; a click on a
+// notice opens its conversation. Inbound media fetched meanwhile replace their placeholders.
+void MainWindow::setupNotifications()
+{
+    m_notifications->setWindow(this, [this] { return m_current.id; });
+    m_notifications->setNotifier(NotificationCenter::createDefault(
+        this, windowIcon().isNull() ? QApplication::windowIcon() : windowIcon()));
+    connect(m_notifications, &NotificationCenter::openRequested, this, [this](qint64 id) {
+        showNormal();
+        raise();
+        activateWindow();
+        openConversation(id);
+    });
+    m_notifications->refreshUnread();
+    connect(m_session, &ConsoleSession::mediaFetched, m_thread,
+        [this](const QString &mediaId) { m_thread->mediaAvailable(mediaId); });
 }
 
 ShortcutsDialog *MainWindow::shortcutsDialog() const

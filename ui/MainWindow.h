@@ -19,6 +19,7 @@ class ConsoleSession;
 class ConversationListModel;
 class SearchDialog;
 class ShortcutsDialog;
+class NotificationCenter;
 class RetentionRunner;
 class TemplatePickerDialog;
 class ThreadModel;
@@ -60,6 +61,8 @@ public:
     // The keyboard cheat sheet (F1, Ctrl+/).
     void openShortcuts();
     ShortcutsDialog *shortcutsDialog() const;
+    // New-message notifications, the tray icon and its unread count.
+    NotificationCenter *notifications() const { return m_notifications; }
 
 Q_SIGNALS:
     void templatePickerShown();
@@ -71,6 +74,7 @@ protected:
 private:
     void buildUi();
     void buildMenus();
+    void setupNotifications();
     void onCurrentChanged();
     void onSend(const QString &text, const QString &replyTo);
     void onAction(const MessageRow &row, const QString &action);
@@ -99,6 +103,7 @@ private:
     RetentionRunner *m_retention;
     bool m_maskPhones = false;
     QPointer<ShortcutsDialog> m_shortcuts;
+    NotificationCenter *m_notifications = nullptr;
     ConversationRow m_current;
     qint64 m_pendingOpen = 0;
     quint64 m_contactRequest = 0;

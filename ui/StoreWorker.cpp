@@ -298,6 +298,29 @@ std::optional<MessageRow> StoreWorker::messageByRowid(qint64 rowid)
     return rows.first();
 }
 
+QList<MessageRow> StoreWorker::messagesByIds(const QStringList &ids)
+{
+    QList<MessageRow> rows;
+    QSqlQuery q(m_db);
+    q.prepare(QLatin1String(MessageColumns) + QLatin1String("WHERE m.id = ?"));
+    for (const QString &id : ids) {
+        q.bindValue(0, id);
+        if (run(q))
+            rows += readMessages(q);
+    }
+    return rows;
+}
+
+int StoreWorker::unreadTotal()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT coalesce(sum(unread_count), 0) FROM conversations "
+                             "WHERE unread_count > 0"));
+    if (run(q) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
 QString StoreWorker::ftsQuery(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}_@.+-]+"));

@@ -27,6 +27,10 @@ public:
     // Rows from `from` (inclusive) onwards, ascending, at most `limit`.
     QList<MessageRow> messagesFrom(qint64 conversationId, MessageKey from, int limit);
     std::optional<MessageRow> messageByRowid(qint64 rowid);
+    // The rows of these message ids that are in the store (any conversation), in store order.
+    QList<MessageRow> messagesByIds(const QStringList &ids);
+    // Unread messages over every conversation (the tray icon's count).
+    int unreadTotal();
     QList<SearchHit> search(const QString &text, int limit);
     ContactDetails contact(qint64 conversationId);
     bool markRead(qint64 conversationId, qint64 nowMs);
