@@ -2,12 +2,16 @@
 
 #include "common/Log.h"
 #include "store/Database.h"
+#include "templates/TemplateRenderer.h"
 #include "templates/TemplateStore.h"
 #include "webhook/MessageIndex.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,7 +54,8 @@ const char *const MessageColumns
       "   AND r2.direction = r.direction)), "
       "(SELECT e.text FROM messages e WHERE e.edit_of = m.id ORDER BY e.rowid DESC LIMIT 1), "
       "o.error_action, q.rowid, coalesce(q.timestamp, 0), q.direction, q.type, m.location_url, "
-      "mc.path, coalesce(mc.size, 0), mc.state "
+      "mc.path, coalesce(mc.size, 0), mc.state, "
+      "CASE WHEN m.type = 'template' AND m.direction = 'out' THEN m.raw_json END "
       "FROM messages m LEFT JOIN message_status s ON s.message_id = m.id "
       "LEFT JOIN outbox o ON o.id = m.outbox_id "
       "LEFT JOIN messages q ON q.id = m.context_id "
@@ -219,6 +224,11 @@ QList<MessageRow> StoreWorker::readMessages(QSqlQuery &q)
         r.mediaState = q.value(39).toString();
         if (r.mediaState == QLatin1String("fetched") && !q.value(37).isNull())
             resolveMedia(r, q.value(37).toString());
+        if (!q.value(40).isNull()) {
+            const QString rendered = renderSentTemplate(q.value(40).toString());
+            if (!rendered.isEmpty())
+                r.text = rendered;
+        }
         rows.append(r);
     }
     return rows;
@@ -244,6 +254,51 @@ void StoreWorker::resolveMedia(MessageRow &row, const QString &cachePath) const
             row.mediaHeight = size.height();
         }
     }
+}
+
+// An outbound template as the customer reads it: the synced definition filled with the
+// parameters that were sent (text, and the fallback of currency and date_time, as Meta renders
+// them). Empty when the definition is not in the local store (the bubble keeps the name).
+QString StoreWorker::renderSentTemplate(const QString &messageJson)
+{
+    const QJsonObject t = QJsonDocument::fromJson(messageJson.toUtf8())
+                              .object()
+                              .value(QLatin1String("template"))
+                              .toObject();
+    const QString name = t.value(QLatin1String("name")).toString();
+    const QString language
+        = t.value(QLatin1String("language")).toObject().value(QLatin1String("code")).toString();
+    if (name.isEmpty())
+        return {};
+    const auto definition = core::TemplateStore(m_db).find(name, language);
+    if (!definition)
+        return {};
+    QList<core::TemplateParam> params;
+    for (const QJsonValue &cv : t.value(QLatin1String("components")).toArray()) {
+        const QJsonObject c = cv.toObject();
+        const QString type = c.value(QLatin1String("type")).toString().toLower();
+        // Buttons keep the definition's labels; media headers render as their kind.
+        if (type != QLatin1String("body") && type != QLatin1String("header"))
+            continue;
+        int position = 0;
+        for (const QJsonValue &pv : c.value(QLatin1String("parameters")).toArray()) {
+            const QJsonObject p = pv.toObject();
+            ++position;
+            const QString kind = p.value(QLatin1String("type")).toString();
+            QString value;
+            if (kind == QLatin1String("text"))
+                value = p.value(QLatin1String("text")).toString();
+            else if (kind == QLatin1String("currency") || kind == QLatin1String("date_time"))
+                value = p.value(kind).toObject().value(QLatin1String("fallback_value")).toString();
+            else
+                continue;
+            const QString named = p.value(QLatin1String("parameter_name")).toString();
+            const QString key = named.isEmpty() ? QString::number(position) : named;
+            params << (type == QLatin1String("body") ? core::TemplateParam::bodyText(key, value)
+                                                     : core::TemplateParam::headerText(key, value));
+        }
+    }
+    return core::renderTemplate(*definition, params).toText();
 }
 
 QList<MessageRow> StoreWorker::messagesBefore(qint64 conversationId, MessageKey before, int limit)

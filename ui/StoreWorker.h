@@ -44,6 +44,7 @@ public:
 private:
     QList<MessageRow> readMessages(QSqlQuery &q);
     void resolveMedia(MessageRow &row, const QString &cachePath) const;
+    QString renderSentTemplate(const QString &messageJson);
 
     QString m_path;
     QString m_mediaDir;

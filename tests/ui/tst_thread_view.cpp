@@ -13,12 +13,15 @@
 #include "ThreadModel.h"
 #include "ThreadView.h"
 #include "common/Clock.h"
+#include "templates/TemplateStore.h"
 #include "thread/ShortcutsDialog.h"
 #include "thread/ThumbnailCache.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -153,6 +156,34 @@ private Q_SLOTS:
                 "'wamid.original')")
                                .arg(m_conversation)
                                .arg(Now - 100)));
+        }
+        {
+            // A synced template and an outbound send of it, as the outbox stores it.
+            test::ConsoleFixture f(m_path);
+            // As Meta lists it (GET /<WABA_ID>/message_templates), the way template sync stores it.
+            const core::TemplateDefinition def
+                = core::TemplateDefinition::fromGraphJson(QJsonDocument::fromJson(
+                    "{\"id\":\"tpl-1\",\"name\":\"order_update\",\"language\":\"en_US\","
+                    "\"status\":\"APPROVED\",\"category\":\"UTILITY\",\"components\":["
+                    "{\"type\":\"BODY\",\"text\":\"Hi {{1}}, your order {{2}} ships today.\"},"
+                    "{\"type\":\"FOOTER\",\"text\":\"Reply STOP to opt out\"}]}")
+                                                              .object());
+            QCOMPARE(def.bodyText, QStringLiteral("Hi {{1}}, your order {{2}} ships today."));
+            QString error;
+            QVERIFY2(core::TemplateStore(f.db()).upsert(def, 0, &error), qPrintable(error));
+            QSqlQuery q(f.db());
+            q.prepare(QStringLiteral(
+                "INSERT INTO messages(id, conversation_id, direction, type, timestamp, text, "
+                "raw_json) VALUES ('wamid.template', ?, 'out', 'template', ?, "
+                "'[template order_update]', ?)"));
+            q.addBindValue(m_conversation);
+            q.addBindValue(Now - 150);
+            q.addBindValue(QStringLiteral(
+                "{\"type\":\"template\",\"template\":{\"name\":\"order_update\","
+                "\"language\":{\"code\":\"en_US\"},\"components\":[{\"type\":\"body\","
+                "\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"},"
+                "{\"type\":\"text\",\"text\":\"#4471\"}]}]}}"));
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         }
         ConsoleSession::Options o;
         o.databasePath = m_path;
@@ -305,6 +336,14 @@ private Q_SLOTS:
         QVERIFY(view->visualRect(view->currentIndex()).intersects(view->viewport()->rect()));
         // The reply is still below, in the same window.
         QVERIFY(rowOf(QStringLiteral("wamid.reply")) > original);
+    }
+
+    void sentTemplateIsRenderedWithItsParameters()
+    {
+        const QModelIndex tpl
+            = m_window->threadModel()->index(rowOf(QStringLiteral("wamid.template")));
+        QCOMPARE(tpl.data(ThreadModel::BodyRole).toString(),
+            QStringLiteral("Hi Ana, your order #4471 ships today.\n\nReply STOP to opt out"));
     }
 
     void shortcutsCheatSheetListsEveryShortcut()
