@@ -177,6 +177,10 @@ bool ConsoleSession::startDemo(QString *error)
                 change.conversationIds.insert(id);
             change.messageIds = batch.messageIds;
             change.statusMessageIds = batch.statusMessageIds;
+            change.journalIds = batch.journalIds;
+            for (auto it = batch.eventCounts.cbegin(); it != batch.eventCounts.cend(); ++it)
+                change.templates
+                    = change.templates || it.key().startsWith(QLatin1String("template_"));
             m_store->notifyChanged(change);
         });
     if (!m_pipeline->start(error))
@@ -304,6 +308,7 @@ void ConsoleSession::syncTemplates()
         core::Database::close(connection);
         StoreChange change;
         change.everything = true;
+        change.templates = true;
         m_store->notifyChanged(change);
         Q_EMIT templatesSynced(result.ok() ? result.templates : -1);
     });

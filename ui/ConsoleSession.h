@@ -64,10 +64,12 @@ public:
     bool isDemo() const { return m_options.demo; }
     core::Clock *clock() const { return m_clock; }
     core::SecretStore *secrets() const { return m_options.secrets; }
+    // Where the Graph API is (Meta or, in demo mode, the simulator) and the business account.
     const core::GraphConfig &graphConfig() const { return m_options.graph; }
     // Inbound media fetched in the demo (and by `parleyctl serve` for a real store) is here;
     // MediaFetcher::cachedPath(db, mediaCacheDir(), mediaId) gives one file's path.
     QString mediaCacheDir() const;
+    QString wabaId() const { return m_options.wabaId; }
 
     // Sends through the outbox to the conversation's contact. Returns the idempotency key, or an
     // empty string with *error when the message cannot be built.

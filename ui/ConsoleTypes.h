@@ -141,6 +141,8 @@ struct StoreChange
     QSet<qint64> conversationIds;
     QStringList messageIds;
     QStringList statusMessageIds;
+    QList<qint64> journalIds; // webhook journal rows parsed (or failed) by this change
+    bool templates = false; // template status, quality or category webhooks were applied
     bool everything = false; // unknown scope: reload what is shown
 };
 

@@ -15,6 +15,10 @@
 #include "TemplatePickerDialog.h"
 #include "ThreadModel.h"
 #include "ThreadView.h"
+#include "admin/AdminStore.h"
+#include "admin/HealthDialog.h"
+#include "admin/TemplatesManager.h"
+#include "admin/WebhookInspector.h"
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "composer/ComposerController.h"
@@ -268,6 +272,9 @@ void MainWindow::buildMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Outbox…"), this, &MainWindow::openOutbox);
     m_notifications->populateMenu(tools->addMenu(tr("&Notifications")));
+    tools->addAction(tr("&Templates…"), this, &MainWindow::openTemplatesManager);
+    tools->addAction(tr("&Webhook inspector…"), this, &MainWindow::openWebhookInspector);
+    tools->addAction(tr("&Health…"), this, &MainWindow::openHealth);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcuts);
@@ -442,6 +449,51 @@ void MainWindow::openShortcuts()
     }
     m_shortcuts->show();
     m_shortcuts->raise();
+}
+
+AdminStore *MainWindow::adminStore()
+{
+    if (!m_admin) {
+        m_admin = new AdminStore(AdminStore::configFor(m_session), this);
+        QString error;
+        if (!m_admin->open(&error))
+            statusBar()->showMessage(
+                tr("The admin screens cannot open the store: %1").arg(error), 8000);
+    }
+    return m_admin;
+}
+
+TemplatesManager *MainWindow::openTemplatesManager()
+{
+    if (!m_lock->ensureUnlocked(this, tr("Templates")))
+        return nullptr;
+    if (!m_templatesManager)
+        m_templatesManager = new TemplatesManager(m_session, adminStore(), this);
+    m_templatesManager->show();
+    m_templatesManager->raise();
+    return m_templatesManager;
+}
+
+WebhookInspector *MainWindow::openWebhookInspector()
+{
+    if (!m_lock->ensureUnlocked(this, tr("The webhook inspector")))
+        return nullptr;
+    if (!m_inspector)
+        m_inspector = new WebhookInspector(m_session, adminStore(), this);
+    m_inspector->show();
+    m_inspector->raise();
+    return m_inspector;
+}
+
+HealthDialog *MainWindow::openHealth()
+{
+    if (!m_lock->ensureUnlocked(this, tr("Health")))
+        return nullptr;
+    if (!m_health)
+        m_health = new HealthDialog(m_session, adminStore(), this);
+    m_health->show();
+    m_health->raise();
+    return m_health;
 }
 
 void MainWindow::openSettings()

@@ -28,6 +28,10 @@ class ThreadView;
 // The agent console: conversations on the left, the open thread with its composer in the
 // middle, the contact on the right.
 class OutboxDialog;
+class AdminStore;
+class HealthDialog;
+class TemplatesManager;
+class WebhookInspector;
 
 class MainWindow : public QMainWindow
 {
@@ -63,6 +67,10 @@ public:
     ShortcutsDialog *shortcutsDialog() const;
     // New-message notifications, the tray icon and its unread count.
     NotificationCenter *notifications() const { return m_notifications; }
+    // Admin and operations screens (ui/admin/).
+    TemplatesManager *openTemplatesManager();
+    WebhookInspector *openWebhookInspector();
+    HealthDialog *openHealth();
 
 Q_SIGNALS:
     void templatePickerShown();
@@ -104,6 +112,11 @@ private:
     bool m_maskPhones = false;
     QPointer<ShortcutsDialog> m_shortcuts;
     NotificationCenter *m_notifications = nullptr;
+    AdminStore *adminStore();
+    AdminStore *m_admin = nullptr;
+    QPointer<TemplatesManager> m_templatesManager;
+    QPointer<WebhookInspector> m_inspector;
+    QPointer<HealthDialog> m_health;
     ConversationRow m_current;
     qint64 m_pendingOpen = 0;
     quint64 m_contactRequest = 0;

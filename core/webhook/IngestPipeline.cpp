@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <vector>
@@ -241,6 +242,54 @@ QString selectSql(ReplaySelection selection)
     }
     return QStringLiteral("SELECT id, received_at, body FROM journal WHERE ") + where
         + QStringLiteral("id > ? ORDER BY id LIMIT ?");
+}
+
+// One replay transaction: applies `rows`, commits, and adds what it did to stats and changes.
+bool replayBatch(RowProcessor &processor, const std::deque<Row> &rows, ReplayStats *stats,
+    IngestBatch *changes, QString *error)
+{
+    IngestBatch batch;
+    QSet<qint64> conversations;
+    bool ok = true;
+    for (bool careful : {false, true}) {
+        batch = IngestBatch();
+        conversations.clear();
+        processor.setCareful(careful);
+        ok = processor.begin(error);
+        for (const Row &row : rows) {
+            if (!ok)
+                break;
+            ok = processor.process(row, batch, conversations, error);
+        }
+        if (ok)
+            ok = processor.commit(error);
+        else
+            processor.rollback();
+        if (ok || !processor.needsCarefulRetry())
+            break; // else: again, one savepoint per row
+    }
+    if (!ok)
+        return false;
+    if (stats) {
+        stats->rows += batch.journalIds.size();
+        stats->parsed += batch.parsedRows;
+        stats->failed += batch.failedRows;
+        for (int count : std::as_const(batch.eventCounts))
+            stats->events += count;
+    }
+    if (changes) {
+        changes->journalIds += batch.journalIds;
+        changes->parsedRows += batch.parsedRows;
+        changes->failedRows += batch.failedRows;
+        for (auto it = batch.eventCounts.cbegin(); it != batch.eventCounts.cend(); ++it)
+            changes->eventCounts[it.key()] += it.value();
+        for (qint64 c : std::as_const(conversations))
+            if (!changes->conversationIds.contains(c))
+                changes->conversationIds.append(c);
+        changes->messageIds += batch.messageIds;
+        changes->statusMessageIds += batch.statusMessageIds;
+    }
+    return true;
 }
 
 } // namespace
@@ -496,34 +545,56 @@ bool IngestPipeline::replay(const QString &dbPath, ReplaySelection selection, Cl
                 if (n == 0)
                     break;
                 cursor = rows.back().id;
-                IngestBatch batch;
-                QSet<qint64> conversations;
-                for (bool careful : {false, true}) {
-                    batch = IngestBatch();
-                    conversations.clear();
-                    processor.setCareful(careful);
-                    ok = processor.begin(error);
-                    for (const Row &row : rows) {
-                        if (!ok)
-                            break;
-                        ok = processor.process(row, batch, conversations, error);
-                    }
-                    if (ok)
-                        ok = processor.commit(error);
-                    else
-                        processor.rollback();
-                    if (ok || !processor.needsCarefulRetry())
-                        break; // else: again, one savepoint per row
-                }
+                ok = replayBatch(processor, rows, stats, nullptr, error);
                 if (!ok)
                     break;
-                if (stats) {
-                    stats->rows += batch.journalIds.size();
-                    stats->parsed += batch.parsedRows;
-                    stats->failed += batch.failedRows;
-                    for (int count : std::as_const(batch.eventCounts))
-                        stats->events += count;
+            }
+            // The console's search index, for the messages this replay inserted.
+            if (ok)
+                ok = MessageIndex::catchUp(db, nullptr, error);
+        }
+        db = QSqlDatabase();
+    }
+    Database::close(connection);
+    return ok;
+}
+
+bool IngestPipeline::replayRows(const QString &dbPath, const QList<qint64> &journalIds,
+    Clock *clock, ReplayStats *stats, QString *error, IngestBatch *changes)
+{
+    const QString connection = Database::threadConnectionName(QStringLiteral("replay-rows"));
+    bool ok = true;
+    {
+        QSqlDatabase db = Database::open(dbPath, connection, error);
+        if (!db.isValid()) {
+            Database::close(connection);
+            return false;
+        }
+        Metrics local;
+        {
+            RowProcessor processor(db, clock, &local);
+            QSqlQuery fetch = prepared(
+                db, QStringLiteral("SELECT id, received_at, body FROM journal WHERE id = ?"));
+            QList<qint64> ids = journalIds;
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            for (qsizetype start = 0; ok && start < ids.size(); start += 256) {
+                std::deque<Row> rows;
+                for (qsizetype i = start; i < std::min(ids.size(), start + 256); ++i) {
+                    fetch.bindValue(0, ids.at(i));
+                    if (!fetch.exec()) {
+                        if (error)
+                            *error = fetch.lastError().text();
+                        ok = false;
+                        break;
+                    }
+                    if (fetch.next())
+                        rows.push_back(Row{fetch.value(0).toLongLong(), fetch.value(1).toLongLong(),
+                            fetch.value(2).toByteArray()});
+                    fetch.finish();
                 }
+                if (ok && !rows.empty())
+                    ok = replayBatch(processor, rows, stats, changes, error);
             }
             // The console's search index, for the messages this replay inserted.
             if (ok)

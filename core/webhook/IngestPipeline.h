@@ -88,6 +88,10 @@ public:
     // batch, idempotently. For `parleyctl replay`; safe while `serve` runs on the same store.
     static bool replay(const QString &dbPath, ReplaySelection selection, Clock *clock,
         ReplayStats *stats, QString *error);
+    // The same for chosen journal rows (the console's webhook inspector); unknown ids are
+    // skipped. changes (optional) receives what the re-parse touched, for views to refresh.
+    static bool replayRows(const QString &dbPath, const QList<qint64> &journalIds, Clock *clock,
+        ReplayStats *stats, QString *error, IngestBatch *changes = nullptr);
 
 Q_SIGNALS:
     // Emitted on the worker thread after each committed parse transaction; receivers in other
