@@ -8,6 +8,9 @@
 #include "MainWindow.h"
 #include "OutboxDialog.h"
 #include "SettingsDialog.h"
+#include "admin/HealthDialog.h"
+#include "admin/TemplatesManager.h"
+#include "admin/WebhookInspector.h"
 #include "common/Clock.h"
 #include "secrets/PassphraseHash.h"
 #include "store/Database.h"
@@ -276,6 +279,22 @@ private Q_SLOTS:
                     unlock->reject();
             });
         QVERIFY(!outbox);
+        // And so are the admin screens (Tools ▸ Templates, Webhook inspector, Health).
+        int asked = 0;
+        auto cancel = [&](QWidget *modal) {
+            if (auto *unlock = qobject_cast<AdminUnlockDialog *>(modal)) {
+                ++asked;
+                unlock->reject();
+            }
+        };
+        QObject *screen = nullptr;
+        driveModals([&] { screen = window.openTemplatesManager(); }, cancel);
+        QVERIFY(!screen);
+        driveModals([&] { screen = window.openWebhookInspector(); }, cancel);
+        QVERIFY(!screen);
+        driveModals([&] { screen = window.openHealth(); }, cancel);
+        QVERIFY(!screen);
+        QCOMPARE(asked, 3);
 
         // The right passphrase opens Settings, with the Privacy and Admin tabs.
         SettingsDialog *settings = nullptr;
