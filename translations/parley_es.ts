@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>main</name>
@@ -24,11 +25,250 @@
     </message>
 </context>
 <context>
-    <name>parley::ui::Composer</name>
-    <message>
-        <source>Type a message (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Escribe un mensaje (Intro envía, Mayús+Intro para una línea nueva)</translation>
+    <name>parley::ui::AdminLock</name>
+    <message numerus="yes">
+        <source>Too many wrong passphrases. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiadas contraseñas incorrectas. Vuelve a intentarlo en %n segundo.</numerusform>
+            <numerusform>Demasiadas contraseñas incorrectas. Vuelve a intentarlo en %n segundos.</numerusform>
+        </translation>
     </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Contraseña incorrecta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Vuelve a intentarlo en %n segundo.</numerusform>
+            <numerusform>Vuelve a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no store to keep it in.</source>
+        <translation>No hay una base de datos donde guardarla.</translation>
+    </message>
+    <message>
+        <source>Admin passphrase saved.</source>
+        <translation>Contraseña de administrador guardada.</translation>
+    </message>
+    <message>
+        <source>Admin passphrase removed.</source>
+        <translation>Contraseña de administrador eliminada.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::AdminUnlockDialog</name>
+    <message>
+        <source>Admin passphrase</source>
+        <translation>Contraseña de administrador</translation>
+    </message>
+    <message>
+        <source>%1 is for administrators. Enter the admin passphrase to continue.</source>
+        <translation>%1: acceso solo para administradores. Introduce la contraseña de administrador para continuar.</translation>
+    </message>
+    <message>
+        <source>Passphrase error</source>
+        <translation>Error de la contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::AttachmentChip</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Pie de foto (opcional)</translation>
+    </message>
+    <message>
+        <source>Attachment caption</source>
+        <translation>Pie de foto del adjunto</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>Quitar el adjunto</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Attachments</name>
+    <message>
+        <source>Cannot attach %1: the file cannot be read.</source>
+        <translation>No se puede adjuntar %1: no se puede leer el archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: WhatsApp does not accept %2 files. It takes JPEG and PNG images, MP4 and 3GPP videos, AAC, AMR, MP3, MP4 and OGG (Opus) audio, PDF, text and Office documents, and WebP stickers.</source>
+        <translation>No se puede adjuntar %1: WhatsApp no acepta archivos %2. Acepta imágenes JPEG y PNG, videos MP4 y 3GPP, audio AAC, AMR, MP3, MP4 y OGG (Opus), documentos PDF, de texto y de Office, y stickers WebP.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: the file is empty.</source>
+        <translation>No se puede adjuntar %1: el archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: it is %2, and WhatsApp takes %3 up to %4.</source>
+        <translation>No se puede adjuntar %1: ocupa %2, y WhatsApp acepta %3 de hasta %4.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: %2.</source>
+        <translation>No se puede adjuntar %1: %2.</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>imágenes</translation>
+    </message>
+    <message>
+        <source>videos</source>
+        <translation>videos</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>stickers</source>
+        <translation>stickers</translation>
+    </message>
+    <message>
+        <source>The pasted image is empty.</source>
+        <translation>La imagen pegada está vacía.</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved as a PNG file.</source>
+        <translation>No se pudo guardar la imagen pegada como archivo PNG.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::CannedReplies</name>
+    <message>
+        <source>The shortcut is empty.</source>
+        <translation>El atajo está vacío.</translation>
+    </message>
+    <message>
+        <source>The shortcut has %1 characters; the limit is %2.</source>
+        <translation>El atajo tiene %1 caracteres; el límite es %2.</translation>
+    </message>
+    <message>
+        <source>The shortcut may hold only lowercase letters, digits, &quot;_&quot; and &quot;-&quot;.</source>
+        <translation>El atajo solo puede tener letras minúsculas, dígitos, &quot;_&quot; y &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>/%1 is already a canned reply.</source>
+        <translation>/%1 ya es una respuesta predefinida.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>El texto está vacío.</translation>
+    </message>
+    <message>
+        <source>The text has %1 characters; the limit is %2.</source>
+        <translation>El texto tiene %1 caracteres; el límite es %2.</translation>
+    </message>
+    <message>
+        <source>This canned reply no longer exists.</source>
+        <translation>Esta respuesta predefinida ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::CannedRepliesDialog</name>
+    <message>
+        <source>Canned replies</source>
+        <translation>Respuestas predefinidas</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nueva</translation>
+    </message>
+    <message>
+        <source>New canned reply</source>
+        <translation>Nueva respuesta predefinida</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete the canned reply</source>
+        <translation>Eliminar la respuesta predefinida</translation>
+    </message>
+    <message>
+        <source>thanks</source>
+        <translation>gracias</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut: /</source>
+        <translation>&amp;Atajo: /</translation>
+    </message>
+    <message>
+        <source>Thank you, {{first_name}}! — {{agent}}</source>
+        <translation>¡Gracias, {{first_name}}! — {{agent}}</translation>
+    </message>
+    <message>
+        <source>Canned reply text</source>
+        <translation>Texto de la respuesta predefinida</translation>
+    </message>
+    <message>
+        <source>Variables: {{name}} the contact&apos;s profile name, {{first_name}} its first word, {{agent}} your name below, {{number}} the contact&apos;s number (masked), {{date}} today. Anything else stays as typed and is flagged in the composer.</source>
+        <translation>Variables: {{name}} el nombre de perfil del contacto, {{first_name}} su primera palabra, {{agent}} tu nombre de abajo, {{number}} el número del contacto (enmascarado), {{date}} la fecha de hoy. Todo lo demás queda tal como se escribió y se marca en el editor.</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the canned reply</source>
+        <translation>Guardar la respuesta predefinida</translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation>Nombre del agente</translation>
+    </message>
+    <message>
+        <source>How customers see you, e.g. Ana</source>
+        <translation>Cómo te ven los clientes, p. ej., Ana</translation>
+    </message>
+    <message>
+        <source>Your &amp;name ({{agent}}):</source>
+        <translation>Tu n&amp;ombre ({{agent}}):</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Composer</name>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
@@ -61,6 +301,139 @@
         <source>Replying to: %1</source>
         <translation>Respondiendo a: %1</translation>
     </message>
+    <message>
+        <source>Composer notice</source>
+        <translation>Aviso del editor de mensajes</translation>
+    </message>
+    <message>
+        <source>Attach a file, share a location or a contact, build buttons or a list</source>
+        <translation>Adjuntar un archivo, compartir una ubicación o un contacto, crear botones o una lista</translation>
+    </message>
+    <message>
+        <source>More ways to send</source>
+        <translation>Más formas de enviar</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Adjuntar un archivo…</translation>
+    </message>
+    <message>
+        <source>Reply &amp;buttons or list…</source>
+        <translation>&amp;Botones de respuesta o lista…</translation>
+    </message>
+    <message>
+        <source>&amp;Location…</source>
+        <translation>&amp;Ubicación…</translation>
+    </message>
+    <message>
+        <source>&amp;Contact card…</source>
+        <translation>&amp;Tarjeta de contacto…</translation>
+    </message>
+    <message>
+        <source>Canned &amp;replies…</source>
+        <translation>&amp;Respuestas predefinidas…</translation>
+    </message>
+    <message>
+        <source>Type a message (Enter sends, Shift+Enter for a new line, / for canned replies)</source>
+        <translation>Escribe un mensaje (Intro envía, Mayús+Intro para una línea nueva, / para respuestas predefinidas)</translation>
+    </message>
+    <message>
+        <source>Canned replies</source>
+        <translation>Respuestas predefinidas</translation>
+    </message>
+    <message>
+        <source>The service window is closed: only a template can be sent.</source>
+        <translation>La ventana de atención está cerrada: solo se puede enviar una plantilla.</translation>
+    </message>
+    <message>
+        <source>There is no room for the pasted image.</source>
+        <translation>No hay espacio para la imagen pegada.</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>Subiendo %1…</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>WhatsApp media (*.jpg *.jpeg *.png *.webp *.mp4 *.3gp *.aac *.amr *.mp3 *.m4a *.ogg *.opus *.pdf *.txt *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</source>
+        <translation>Multimedia de WhatsApp (*.jpg *.jpeg *.png *.webp *.mp4 *.3gp *.aac *.amr *.mp3 *.m4a *.ogg *.opus *.pdf *.txt *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Not filled in: %1 — edit before sending. Known variables: %2.</source>
+        <translation>Sin completar: %1 — edítalo antes de enviar. Variables conocidas: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ComposerBackend</name>
+    <message>
+        <source>Sending is not configured: add an access token in Settings.</source>
+        <translation>El envío no está configurado: añade un token de acceso en Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ComposerController</name>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 no se envió: %2</translation>
+    </message>
+    <message>
+        <source>The text was not sent: %1</source>
+        <translation>El texto no se envió: %1</translation>
+    </message>
+    <message>
+        <source>The reaction was not sent: %1</source>
+        <translation>La reacción no se envió: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ConnectionTest</name>
+    <message>
+        <source>Check the access token (it may have expired or lack the whatsapp_business_messaging permission) and save a new one.</source>
+        <translation>Revisa el token de acceso (puede haber caducado o no tener el permiso whatsapp_business_messaging) y guarda uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes.</source>
+        <translation>Vuelve a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>Check the phone number id and the Graph API version.</source>
+        <translation>Revisa el id del número de teléfono y la versión de la Graph API.</translation>
+    </message>
+    <message>
+        <source>Check the Graph base URL and the network.</source>
+        <translation>Revisa la URL base de la Graph API y la red.</translation>
+    </message>
+    <message>
+        <source>Meta error %1: %2</source>
+        <translation>Error de Meta %1: %2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>missing settings</source>
+        <translation>faltan ajustes</translation>
+    </message>
+    <message>
+        <source>Enter the phone number id first.</source>
+        <translation>Introduce primero el id del número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Enter the access token first.</source>
+        <translation>Introduce primero el token de acceso.</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (%2), quality %3</source>
+        <translation>Conectado: %1 (%2), calidad %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ConsoleSession</name>
@@ -75,6 +448,89 @@
     <message>
         <source>This contact has neither a phone number nor a user id.</source>
         <translation>Este contacto no tiene número de teléfono ni id de usuario.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ContactCardDialog</name>
+    <message>
+        <source>Share a contact</source>
+        <translation>Compartir un contacto</translation>
+    </message>
+    <message>
+        <source>e.g. Support team</source>
+        <translation>p. ej., Equipo de soporte</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>Nombre del contacto</translation>
+    </message>
+    <message>
+        <source>One per line, with the country code: +1 650 555 1234</source>
+        <translation>Uno por línea, con el código de país: +34 91 555 1234</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de teléfono</translation>
+    </message>
+    <message>
+        <source>Optional, one per line</source>
+        <translation>Opcional, uno por línea</translation>
+    </message>
+    <message>
+        <source>Email addresses</source>
+        <translation>Direcciones de correo</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Phones:</source>
+        <translation>&amp;Teléfonos:</translation>
+    </message>
+    <message>
+        <source>&amp;Emails:</source>
+        <translation>&amp;Correos:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Empresa:</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the contact card</source>
+        <translation>Enviar la tarjeta de contacto</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Introduce el nombre del contacto.</translation>
+    </message>
+    <message>
+        <source>Enter at least one phone number.</source>
+        <translation>Introduce al menos un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number (digits, spaces, + ( ) - only).</source>
+        <translation>&quot;%1&quot; no es un número de teléfono (solo dígitos, espacios, + ( ) -).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>&quot;%1&quot; no es una dirección de correo.</translation>
     </message>
 </context>
 <context>
@@ -101,7 +557,374 @@
     <message numerus="yes">
         <source>%1: %2, %n unread</source>
         <translation>
-            <numerusform>%1: %2, %n sin leer</numerusform><numerusform>%1: %2, %n sin leer</numerusform></translation>
+            <numerusform>%1: %2, %n sin leer</numerusform>
+            <numerusform>%1: %2, %n sin leer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Parley</source>
+        <translation>Bienvenido a Parley</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo (a simulated WhatsApp, no account needed)</source>
+        <translation>Probar la &amp;demostración (un WhatsApp simulado, sin necesidad de cuenta)</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;WhatsApp Business account</source>
+        <translation>Conectar una cuenta de &amp;WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Connect a WhatsApp Business account</source>
+        <translation>Conectar una cuenta de WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>Parley answers WhatsApp customers from your desktop through Meta&apos;s Cloud API.</source>
+        <translation>Parley atiende a clientes de WhatsApp desde tu escritorio a través de la API de la nube de Meta.</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Tu cuenta</translation>
+    </message>
+    <message>
+        <source>From Meta&apos;s App Dashboard, WhatsApp ▸ API Setup. The access token is kept in the system keychain, never in a settings file.</source>
+        <translation>En el panel de apps de Meta, WhatsApp ▸ Configuración de la API. El token de acceso se guarda en el llavero del sistema, nunca en un archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Graph base URL</source>
+        <translation>URL base de la Graph API</translation>
+    </message>
+    <message>
+        <source>Graph API version</source>
+        <translation>Versión de la Graph API</translation>
+    </message>
+    <message>
+        <source>Phone number id(s)</source>
+        <translation>Id(s) del número de teléfono</translation>
+    </message>
+    <message>
+        <source>one or more, separated by commas</source>
+        <translation>uno o más, separados por comas</translation>
+    </message>
+    <message>
+        <source>WhatsApp Business Account id</source>
+        <translation>Id de la cuenta de WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Resultado de la prueba de conexión</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Meta delivers incoming messages and statuses to Parley&apos;s webhook receiver. Use the same verify token in the App Dashboard.</source>
+        <translation>Meta entrega los mensajes entrantes y los estados al receptor de webhooks de Parley. Usa el mismo token de verificación en el panel de apps.</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Secreto de la app</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificación</translation>
+    </message>
+    <message>
+        <source>Webhook listen address</source>
+        <translation>Dirección de escucha del webhook</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation>guardado en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>The keychain refused the secrets: %1</source>
+        <translation>El llavero rechazó los secretos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::InteractiveDialog</name>
+    <message>
+        <source>Reply buttons or list</source>
+        <translation>Botones de respuesta o lista</translation>
+    </message>
+    <message>
+        <source>Optional, up to 60 characters</source>
+        <translation>Opcional, hasta 60 caracteres</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Encabezado</translation>
+    </message>
+    <message>
+        <source>Required: what the customer reads above the choices</source>
+        <translation>Obligatorio: lo que el cliente lee encima de las opciones</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Cuerpo</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>&amp;Header:</source>
+        <translation>&amp;Encabezado:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Cuerpo:</translation>
+    </message>
+    <message>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Pie:</translation>
+    </message>
+    <message>
+        <source>Message kind</source>
+        <translation>Tipo de mensaje</translation>
+    </message>
+    <message>
+        <source>Title (up to 20 characters)</source>
+        <translation>Título (hasta 20 caracteres)</translation>
+    </message>
+    <message>
+        <source>Id (optional, unique)</source>
+        <translation>Id (opcional, único)</translation>
+    </message>
+    <message>
+        <source>Button %1</source>
+        <translation>Botón %1</translation>
+    </message>
+    <message>
+        <source>Button %1 title</source>
+        <translation>Título del botón %1</translation>
+    </message>
+    <message>
+        <source>Button %1 id</source>
+        <translation>Id del botón %1</translation>
+    </message>
+    <message>
+        <source>Reply &amp;buttons</source>
+        <translation>&amp;Botones de respuesta</translation>
+    </message>
+    <message>
+        <source>Required, up to 20 characters, e.g. Choose a size</source>
+        <translation>Obligatorio, hasta 20 caracteres, p. ej., Elige una talla</translation>
+    </message>
+    <message>
+        <source>List button</source>
+        <translation>Botón de la lista</translation>
+    </message>
+    <message>
+        <source>List b&amp;utton:</source>
+        <translation>Bo&amp;tón de la lista:</translation>
+    </message>
+    <message>
+        <source>Sections and rows</source>
+        <translation>Secciones y filas</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Add &amp;section</source>
+        <translation>Añadir &amp;sección</translation>
+    </message>
+    <message>
+        <source>Add &amp;row</source>
+        <translation>Añadir &amp;fila</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Add a section</source>
+        <translation>Añadir una sección</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Añadir una fila</translation>
+    </message>
+    <message>
+        <source>Remove the selected section or row</source>
+        <translation>Quitar la sección o fila seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the interactive message</source>
+        <translation>Enviar el mensaje interactivo</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Section title (needed when there is more than one)</source>
+        <translation>Título de la sección (necesario cuando hay más de una)</translation>
+    </message>
+    <message>
+        <source>Button %1 %2</source>
+        <translation>Botón %1 %2</translation>
+    </message>
+    <message>
+        <source>Section %1, row %2 %3</source>
+        <translation>Sección %1, fila %2 %3</translation>
+    </message>
+    <message>
+        <source>Section %1 %2</source>
+        <translation>Sección %1 %2</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>El mensaje</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>La lista</translation>
+    </message>
+    <message>
+        <source>The list button</source>
+        <translation>El botón de la lista</translation>
+    </message>
+    <message>
+        <source>The header</source>
+        <translation>El encabezado</translation>
+    </message>
+    <message>
+        <source>The body</source>
+        <translation>El cuerpo</translation>
+    </message>
+    <message>
+        <source>The footer</source>
+        <translation>El pie</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LocationDialog</name>
+    <message>
+        <source>Share a location</source>
+        <translation>Compartir una ubicación</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Our store</source>
+        <translation>Opcional, p. ej., Nuestra tienda</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Nombre del lugar</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 1 Main St, New York</source>
+        <translation>Opcional, p. ej., Gran Vía 1, Madrid</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation>&amp;Latitud:</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>L&amp;ongitud:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the location</source>
+        <translation>Enviar la ubicación</translation>
+    </message>
+    <message>
+        <source>Enter a latitude and a longitude.</source>
+        <translation>Introduce una latitud y una longitud.</translation>
+    </message>
+    <message>
+        <source>The latitude is not a number.</source>
+        <translation>La latitud no es un número.</translation>
+    </message>
+    <message>
+        <source>The longitude is not a number.</source>
+        <translation>La longitud no es un número.</translation>
+    </message>
+    <message>
+        <source>The latitude must be between -90 and 90.</source>
+        <translation>La latitud debe estar entre -90 y 90.</translation>
+    </message>
+    <message>
+        <source>The longitude must be between -180 and 180.</source>
+        <translation>La longitud debe estar entre -180 y 180.</translation>
     </message>
 </context>
 <context>
@@ -199,26 +1022,6 @@
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>Enter: send
-Shift+Enter: new line
-Ctrl+K or Ctrl+F: search messages
-Ctrl+T: send a template
-Double-click a message: reply to it
-Esc: cancel the reply
-Ctrl+Q: quit</source>
-        <translation>Intro: enviar
-Mayús+Intro: línea nueva
-Ctrl+K o Ctrl+F: buscar mensajes
-Ctrl+T: enviar una plantilla
-Doble clic en un mensaje: responder
-Esc: cancelar la respuesta
-Ctrl+Q: salir</translation>
-    </message>
-    <message>
         <source>&amp;About Parley</source>
         <translation>&amp;Acerca de Parley</translation>
     </message>
@@ -290,6 +1093,22 @@ Ctrl+Q: salir</translation>
         <source>&amp;Outbox…</source>
         <translation>&amp;Bandeja de salida…</translation>
     </message>
+    <message>
+        <source>&amp;Lock admin screens</source>
+        <translation>&amp;Bloquear pantallas de administración</translation>
+    </message>
+    <message>
+        <source>Admin screens locked.</source>
+        <translation>Pantallas de administración bloqueadas.</translation>
+    </message>
+    <message>
+        <source>The outbox</source>
+        <translation>La bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -324,6 +1143,86 @@ Ctrl+Q: salir</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Open in map</source>
+        <translation>Abrir en el mapa</translation>
+    </message>
+    <message>
+        <source>Quoted message</source>
+        <translation>Mensaje citado</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Sticker</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>download failed</source>
+        <translation>error en la descarga</translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>aún no descargado</translation>
+    </message>
+    <message>
+        <source>file not kept on this computer</source>
+        <translation>archivo no guardado en este equipo</translation>
+    </message>
+    <message>
+        <source>cannot be shown</source>
+        <translation>no se puede mostrar</translation>
+    </message>
+    <message>
+        <source>From an ad: %1</source>
+        <translation>Desde un anuncio: %1</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>Tarjeta de contacto</translation>
+    </message>
+    <message>
+        <source>Cannot show this image</source>
+        <translation>No se puede mostrar esta imagen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
     </message>
 </context>
 <context>
@@ -434,6 +1333,201 @@ Ctrl+Q: salir</translation>
         <source>The keychain refused the secrets: %1</source>
         <translation>El llavero rechazó los secretos: %1</translation>
     </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Secciones de la configuración</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Resultado de la prueba de conexión</translation>
+    </message>
+    <message>
+        <source>Keep message bodies for (days)</source>
+        <translation>Conservar el contenido de los mensajes durante (días)</translation>
+    </message>
+    <message>
+        <source>Forever (retention off)</source>
+        <translation>Para siempre (retención desactivada)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Keep message bodies and media</source>
+        <translation>Conservar el contenido de los mensajes y los archivos multimedia</translation>
+    </message>
+    <message>
+        <source>Older message texts, captions, raw payloads and cached media are purged once a day. Conversations and message states stay. The same as &lt;tt&gt;parleyctl purge --older-than DAYS&lt;/tt&gt;.</source>
+        <translation>Los textos, pies de foto, payloads sin procesar y archivos multimedia en caché de los mensajes más antiguos se eliminan una vez al día. Las conversaciones y los estados de los mensajes se conservan. Equivale a &lt;tt&gt;parleyctl purge --older-than DAYS&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers for agent seats</source>
+        <translation>Enmascarar los números de teléfono en los puestos de agente</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>Admin passphrase status</source>
+        <translation>Estado de la contraseña de administrador</translation>
+    </message>
+    <message>
+        <source>New admin passphrase</source>
+        <translation>Nueva contraseña de administrador</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the new admin passphrase</source>
+        <translation>Repite la nueva contraseña de administrador</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítela</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>Eliminar contraseña</translation>
+    </message>
+    <message>
+        <source>Remove the admin passphrase</source>
+        <translation>Eliminar la contraseña de administrador</translation>
+    </message>
+    <message>
+        <source>Admin passphrase message</source>
+        <translation>Mensaje de la contraseña de administrador</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>An admin passphrase protects the settings and the admin screens.</source>
+        <translation>Una contraseña de administrador protege la configuración y las pantallas de administración.</translation>
+    </message>
+    <message>
+        <source>No admin passphrase: anyone at this seat can change the settings. Set one to lock them.</source>
+        <translation>Sin contraseña de administrador: cualquiera en este puesto puede cambiar la configuración. Define una para bloquearla.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Definir contraseña</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ShortcutsDialog</name>
+    <message>
+        <source>Send the message (in the composer)</source>
+        <translation>Enviar el mensaje (en el editor)</translation>
+    </message>
+    <message>
+        <source>New line in the composer</source>
+        <translation>Nueva línea en el editor</translation>
+    </message>
+    <message>
+        <source>Cancel the reply being written</source>
+        <translation>Cancelar la respuesta que se está escribiendo</translation>
+    </message>
+    <message>
+        <source>Attach a file (in the composer)</source>
+        <translation>Adjuntar un archivo (en el editor)</translation>
+    </message>
+    <message>
+        <source>/ at the start of the message</source>
+        <translation>/ al principio del mensaje</translation>
+    </message>
+    <message>
+        <source>Canned replies (Tab or Enter inserts)</source>
+        <translation>Respuestas predefinidas (Tab o Intro la inserta)</translation>
+    </message>
+    <message>
+        <source>Double-click a message</source>
+        <translation>Doble clic en un mensaje</translation>
+    </message>
+    <message>
+        <source>Reply to it</source>
+        <translation>Responderlo</translation>
+    </message>
+    <message>
+        <source>Right-click a message</source>
+        <translation>Clic derecho en un mensaje</translation>
+    </message>
+    <message>
+        <source>Reply or react</source>
+        <translation>Responder o reaccionar</translation>
+    </message>
+    <message>
+        <source>Click a quoted message</source>
+        <translation>Clic en un mensaje citado</translation>
+    </message>
+    <message>
+        <source>Jump to the original</source>
+        <translation>Ir al original</translation>
+    </message>
+    <message>
+        <source>Move through conversations or messages</source>
+        <translation>Recorrer conversaciones o mensajes</translation>
+    </message>
+    <message>
+        <source>Scroll the thread (older history loads at the top)</source>
+        <translation>Desplazar la conversación (el historial anterior se carga arriba)</translation>
+    </message>
+    <message>
+        <source>Next control</source>
+        <translation>Siguiente control</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything Parley does from the keyboard:</source>
+        <translation>Todo lo que Parley hace desde el teclado:</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Atajos</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Acción</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::TemplatePickerDialog</name>
@@ -452,6 +1546,29 @@ Ctrl+Q: salir</translation>
     <message>
         <source>Send template</source>
         <translation>Enviar plantilla</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ThreadActions</name>
+    <message>
+        <source>Message actions</source>
+        <translation>Acciones del mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Responder</translation>
+    </message>
+    <message>
+        <source>R&amp;eact…</source>
+        <translation>R&amp;eaccionar…</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reaccionar</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>Quitar mi reacción</translation>
     </message>
 </context>
 <context>
@@ -510,6 +1627,18 @@ Ctrl+Q: salir</translation>
     <message>
         <source>Messages</source>
         <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>No se pudo guardar %1</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>main</name>
@@ -24,11 +25,250 @@
     </message>
 </context>
 <context>
-    <name>parley::ui::Composer</name>
-    <message>
-        <source>Type a message (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Digite uma mensagem (Enter envia, Shift+Enter quebra a linha)</translation>
+    <name>parley::ui::AdminLock</name>
+    <message numerus="yes">
+        <source>Too many wrong passphrases. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Muitas senhas erradas. Tente de novo em %n segundo.</numerusform>
+            <numerusform>Muitas senhas erradas. Tente de novo em %n segundos.</numerusform>
+        </translation>
     </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Senha incorreta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Tente de novo em %n segundo.</numerusform>
+            <numerusform>Tente de novo em %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>A senha precisa de pelo menos %n caractere.</numerusform>
+            <numerusform>A senha precisa de pelo menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no store to keep it in.</source>
+        <translation>Não há banco de dados onde guardá-la.</translation>
+    </message>
+    <message>
+        <source>Admin passphrase saved.</source>
+        <translation>Senha de administrador salva.</translation>
+    </message>
+    <message>
+        <source>Admin passphrase removed.</source>
+        <translation>Senha de administrador removida.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::AdminUnlockDialog</name>
+    <message>
+        <source>Admin passphrase</source>
+        <translation>Senha de administrador</translation>
+    </message>
+    <message>
+        <source>%1 is for administrators. Enter the admin passphrase to continue.</source>
+        <translation>%1: acesso restrito a administradores. Digite a senha de administrador para continuar.</translation>
+    </message>
+    <message>
+        <source>Passphrase error</source>
+        <translation>Erro da senha</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::AttachmentChip</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Anexo</translation>
+    </message>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Legenda (opcional)</translation>
+    </message>
+    <message>
+        <source>Attachment caption</source>
+        <translation>Legenda do anexo</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>Remover o anexo</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Attachments</name>
+    <message>
+        <source>Cannot attach %1: the file cannot be read.</source>
+        <translation>Não é possível anexar %1: o arquivo não pode ser lido.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: WhatsApp does not accept %2 files. It takes JPEG and PNG images, MP4 and 3GPP videos, AAC, AMR, MP3, MP4 and OGG (Opus) audio, PDF, text and Office documents, and WebP stickers.</source>
+        <translation>Não é possível anexar %1: o WhatsApp não aceita arquivos %2. Ele aceita imagens JPEG e PNG, vídeos MP4 e 3GPP, áudio AAC, AMR, MP3, MP4 e OGG (Opus), documentos PDF, de texto e do Office, e figurinhas WebP.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: the file is empty.</source>
+        <translation>Não é possível anexar %1: o arquivo está vazio.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: it is %2, and WhatsApp takes %3 up to %4.</source>
+        <translation>Não é possível anexar %1: ele tem %2, e o WhatsApp aceita %3 de até %4.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: %2.</source>
+        <translation>Não é possível anexar %1: %2.</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>imagens</translation>
+    </message>
+    <message>
+        <source>videos</source>
+        <translation>vídeos</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>áudio</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>stickers</source>
+        <translation>figurinhas</translation>
+    </message>
+    <message>
+        <source>The pasted image is empty.</source>
+        <translation>A imagem colada está vazia.</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved as a PNG file.</source>
+        <translation>Não foi possível salvar a imagem colada como arquivo PNG.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::CannedReplies</name>
+    <message>
+        <source>The shortcut is empty.</source>
+        <translation>O atalho está vazio.</translation>
+    </message>
+    <message>
+        <source>The shortcut has %1 characters; the limit is %2.</source>
+        <translation>O atalho tem %1 caracteres; o limite é %2.</translation>
+    </message>
+    <message>
+        <source>The shortcut may hold only lowercase letters, digits, &quot;_&quot; and &quot;-&quot;.</source>
+        <translation>O atalho só pode ter letras minúsculas, dígitos, &quot;_&quot; e &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>/%1 is already a canned reply.</source>
+        <translation>/%1 já é uma resposta pronta.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>O texto está vazio.</translation>
+    </message>
+    <message>
+        <source>The text has %1 characters; the limit is %2.</source>
+        <translation>O texto tem %1 caracteres; o limite é %2.</translation>
+    </message>
+    <message>
+        <source>This canned reply no longer exists.</source>
+        <translation>Esta resposta pronta não existe mais.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::CannedRepliesDialog</name>
+    <message>
+        <source>Canned replies</source>
+        <translation>Respostas prontas</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nova</translation>
+    </message>
+    <message>
+        <source>New canned reply</source>
+        <translation>Nova resposta pronta</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;xcluir</translation>
+    </message>
+    <message>
+        <source>Delete the canned reply</source>
+        <translation>Excluir a resposta pronta</translation>
+    </message>
+    <message>
+        <source>thanks</source>
+        <translation>obrigado</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atalho</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut: /</source>
+        <translation>A&amp;talho: /</translation>
+    </message>
+    <message>
+        <source>Thank you, {{first_name}}! — {{agent}}</source>
+        <translation>Obrigado, {{first_name}}! — {{agent}}</translation>
+    </message>
+    <message>
+        <source>Canned reply text</source>
+        <translation>Texto da resposta pronta</translation>
+    </message>
+    <message>
+        <source>Variables: {{name}} the contact&apos;s profile name, {{first_name}} its first word, {{agent}} your name below, {{number}} the contact&apos;s number (masked), {{date}} today. Anything else stays as typed and is flagged in the composer.</source>
+        <translation>Variáveis: {{name}} o nome de perfil do contato, {{first_name}} a primeira palavra dele, {{agent}} o seu nome abaixo, {{number}} o número do contato (mascarado), {{date}} a data de hoje. Qualquer outra coisa fica como foi digitada e é sinalizada no editor.</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>O que está errado</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>Save the canned reply</source>
+        <translation>Salvar a resposta pronta</translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation>Nome do atendente</translation>
+    </message>
+    <message>
+        <source>How customers see you, e.g. Ana</source>
+        <translation>Como os clientes veem você, ex.: Ana</translation>
+    </message>
+    <message>
+        <source>Your &amp;name ({{agent}}):</source>
+        <translation>Seu n&amp;ome ({{agent}}):</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Composer</name>
     <message>
         <source>Message</source>
         <translation>Mensagem</translation>
@@ -61,6 +301,139 @@
         <source>Replying to: %1</source>
         <translation>Respondendo a: %1</translation>
     </message>
+    <message>
+        <source>Composer notice</source>
+        <translation>Aviso do editor de mensagens</translation>
+    </message>
+    <message>
+        <source>Attach a file, share a location or a contact, build buttons or a list</source>
+        <translation>Anexar um arquivo, compartilhar uma localização ou um contato, montar botões ou uma lista</translation>
+    </message>
+    <message>
+        <source>More ways to send</source>
+        <translation>Mais formas de enviar</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Anexar um arquivo…</translation>
+    </message>
+    <message>
+        <source>Reply &amp;buttons or list…</source>
+        <translation>&amp;Botões de resposta ou lista…</translation>
+    </message>
+    <message>
+        <source>&amp;Location…</source>
+        <translation>&amp;Localização…</translation>
+    </message>
+    <message>
+        <source>&amp;Contact card…</source>
+        <translation>&amp;Cartão de contato…</translation>
+    </message>
+    <message>
+        <source>Canned &amp;replies…</source>
+        <translation>&amp;Respostas prontas…</translation>
+    </message>
+    <message>
+        <source>Type a message (Enter sends, Shift+Enter for a new line, / for canned replies)</source>
+        <translation>Digite uma mensagem (Enter envia, Shift+Enter quebra a linha, / para respostas prontas)</translation>
+    </message>
+    <message>
+        <source>Canned replies</source>
+        <translation>Respostas prontas</translation>
+    </message>
+    <message>
+        <source>The service window is closed: only a template can be sent.</source>
+        <translation>A janela de atendimento está fechada: só é possível enviar um modelo.</translation>
+    </message>
+    <message>
+        <source>There is no room for the pasted image.</source>
+        <translation>Não há espaço para a imagem colada.</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>Enviando %1…</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Anexar um arquivo</translation>
+    </message>
+    <message>
+        <source>WhatsApp media (*.jpg *.jpeg *.png *.webp *.mp4 *.3gp *.aac *.amr *.mp3 *.m4a *.ogg *.opus *.pdf *.txt *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</source>
+        <translation>Mídia do WhatsApp (*.jpg *.jpeg *.png *.webp *.mp4 *.3gp *.aac *.amr *.mp3 *.m4a *.ogg *.opus *.pdf *.txt *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Not filled in: %1 — edit before sending. Known variables: %2.</source>
+        <translation>Não preenchido: %1 — edite antes de enviar. Variáveis conhecidas: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ComposerBackend</name>
+    <message>
+        <source>Sending is not configured: add an access token in Settings.</source>
+        <translation>O envio não está configurado: adicione um token de acesso nas Configurações.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ComposerController</name>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 não foi enviado: %2</translation>
+    </message>
+    <message>
+        <source>The text was not sent: %1</source>
+        <translation>O texto não foi enviado: %1</translation>
+    </message>
+    <message>
+        <source>The reaction was not sent: %1</source>
+        <translation>A reação não foi enviada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ConnectionTest</name>
+    <message>
+        <source>Check the access token (it may have expired or lack the whatsapp_business_messaging permission) and save a new one.</source>
+        <translation>Verifique o token de acesso (ele pode ter expirado ou não ter a permissão whatsapp_business_messaging) e salve um novo.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes.</source>
+        <translation>Tente de novo em alguns minutos.</translation>
+    </message>
+    <message>
+        <source>Check the phone number id and the Graph API version.</source>
+        <translation>Verifique o id do número de telefone e a versão da Graph API.</translation>
+    </message>
+    <message>
+        <source>Check the Graph base URL and the network.</source>
+        <translation>Verifique a URL base da Graph API e a rede.</translation>
+    </message>
+    <message>
+        <source>Meta error %1: %2</source>
+        <translation>Erro da Meta %1: %2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>missing settings</source>
+        <translation>configurações ausentes</translation>
+    </message>
+    <message>
+        <source>Enter the phone number id first.</source>
+        <translation>Informe primeiro o id do número de telefone.</translation>
+    </message>
+    <message>
+        <source>Enter the access token first.</source>
+        <translation>Informe primeiro o token de acesso.</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (%2), quality %3</source>
+        <translation>Conectado: %1 (%2), qualidade %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconhecida</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ConsoleSession</name>
@@ -75,6 +448,89 @@
     <message>
         <source>This contact has neither a phone number nor a user id.</source>
         <translation>Este contato não tem número de telefone nem id de usuário.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ContactCardDialog</name>
+    <message>
+        <source>Share a contact</source>
+        <translation>Compartilhar um contato</translation>
+    </message>
+    <message>
+        <source>e.g. Support team</source>
+        <translation>ex.: Equipe de suporte</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>Nome do contato</translation>
+    </message>
+    <message>
+        <source>One per line, with the country code: +1 650 555 1234</source>
+        <translation>Um por linha, com o código do país: +55 11 5555 1234</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de telefone</translation>
+    </message>
+    <message>
+        <source>Optional, one per line</source>
+        <translation>Opcional, um por linha</translation>
+    </message>
+    <message>
+        <source>Email addresses</source>
+        <translation>Endereços de e-mail</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Phones:</source>
+        <translation>&amp;Telefones:</translation>
+    </message>
+    <message>
+        <source>&amp;Emails:</source>
+        <translation>&amp;E-mails:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>Em&amp;presa:</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>O que está errado</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the contact card</source>
+        <translation>Enviar o cartão de contato</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Informe o nome do contato.</translation>
+    </message>
+    <message>
+        <source>Enter at least one phone number.</source>
+        <translation>Informe pelo menos um número de telefone.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number (digits, spaces, + ( ) - only).</source>
+        <translation>&quot;%1&quot; não é um número de telefone (só dígitos, espaços, + ( ) -).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>&quot;%1&quot; não é um endereço de e-mail.</translation>
     </message>
 </context>
 <context>
@@ -101,7 +557,374 @@
     <message numerus="yes">
         <source>%1: %2, %n unread</source>
         <translation>
-            <numerusform>%1: %2, %n não lida(s)</numerusform><numerusform>%1: %2, %n não lida(s)</numerusform></translation>
+            <numerusform>%1: %2, %n não lida(s)</numerusform>
+            <numerusform>%1: %2, %n não lida(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Parley</source>
+        <translation>Bem-vindo ao Parley</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo (a simulated WhatsApp, no account needed)</source>
+        <translation>Experimentar a &amp;demonstração (um WhatsApp simulado, sem precisar de conta)</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Experimentar a demonstração</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;WhatsApp Business account</source>
+        <translation>Conectar uma conta do &amp;WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Connect a WhatsApp Business account</source>
+        <translation>Conectar uma conta do WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Boas-vindas</translation>
+    </message>
+    <message>
+        <source>Parley answers WhatsApp customers from your desktop through Meta&apos;s Cloud API.</source>
+        <translation>O Parley atende clientes do WhatsApp no seu computador pela API de Nuvem da Meta.</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Sua conta</translation>
+    </message>
+    <message>
+        <source>From Meta&apos;s App Dashboard, WhatsApp ▸ API Setup. The access token is kept in the system keychain, never in a settings file.</source>
+        <translation>No painel de apps da Meta, WhatsApp ▸ Configuração da API. O token de acesso fica no chaveiro do sistema, nunca em um arquivo de configurações.</translation>
+    </message>
+    <message>
+        <source>Graph base URL</source>
+        <translation>URL base da Graph API</translation>
+    </message>
+    <message>
+        <source>Graph API version</source>
+        <translation>Versão da Graph API</translation>
+    </message>
+    <message>
+        <source>Phone number id(s)</source>
+        <translation>Id(s) do número de telefone</translation>
+    </message>
+    <message>
+        <source>one or more, separated by commas</source>
+        <translation>um ou mais, separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>WhatsApp Business Account id</source>
+        <translation>Id da conta do WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Testar conexão</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar conexão</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Resultado do teste de conexão</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testando…</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Meta delivers incoming messages and statuses to Parley&apos;s webhook receiver. Use the same verify token in the App Dashboard.</source>
+        <translation>A Meta entrega as mensagens recebidas e os status ao receptor de webhooks do Parley. Use o mesmo token de verificação no painel de apps.</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Segredo do app</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificação</translation>
+    </message>
+    <message>
+        <source>Webhook listen address</source>
+        <translation>Endereço de escuta do webhook</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation>guardado no chaveiro do sistema</translation>
+    </message>
+    <message>
+        <source>The keychain refused the secrets: %1</source>
+        <translation>O chaveiro recusou os segredos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::InteractiveDialog</name>
+    <message>
+        <source>Reply buttons or list</source>
+        <translation>Botões de resposta ou lista</translation>
+    </message>
+    <message>
+        <source>Optional, up to 60 characters</source>
+        <translation>Opcional, até 60 caracteres</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Cabeçalho</translation>
+    </message>
+    <message>
+        <source>Required: what the customer reads above the choices</source>
+        <translation>Obrigatório: o que o cliente lê acima das opções</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corpo</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Rodapé</translation>
+    </message>
+    <message>
+        <source>&amp;Header:</source>
+        <translation>&amp;Cabeçalho:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>C&amp;orpo:</translation>
+    </message>
+    <message>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Rodapé:</translation>
+    </message>
+    <message>
+        <source>Message kind</source>
+        <translation>Tipo de mensagem</translation>
+    </message>
+    <message>
+        <source>Title (up to 20 characters)</source>
+        <translation>Título (até 20 caracteres)</translation>
+    </message>
+    <message>
+        <source>Id (optional, unique)</source>
+        <translation>Id (opcional, único)</translation>
+    </message>
+    <message>
+        <source>Button %1</source>
+        <translation>Botão %1</translation>
+    </message>
+    <message>
+        <source>Button %1 title</source>
+        <translation>Título do botão %1</translation>
+    </message>
+    <message>
+        <source>Button %1 id</source>
+        <translation>Id do botão %1</translation>
+    </message>
+    <message>
+        <source>Reply &amp;buttons</source>
+        <translation>&amp;Botões de resposta</translation>
+    </message>
+    <message>
+        <source>Required, up to 20 characters, e.g. Choose a size</source>
+        <translation>Obrigatório, até 20 caracteres, ex.: Escolha um tamanho</translation>
+    </message>
+    <message>
+        <source>List button</source>
+        <translation>Botão da lista</translation>
+    </message>
+    <message>
+        <source>List b&amp;utton:</source>
+        <translation>Bo&amp;tão da lista:</translation>
+    </message>
+    <message>
+        <source>Sections and rows</source>
+        <translation>Seções e linhas</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Add &amp;section</source>
+        <translation>Adicionar &amp;seção</translation>
+    </message>
+    <message>
+        <source>Add &amp;row</source>
+        <translation>Adicionar li&amp;nha</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;mover</translation>
+    </message>
+    <message>
+        <source>Add a section</source>
+        <translation>Adicionar uma seção</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Adicionar uma linha</translation>
+    </message>
+    <message>
+        <source>Remove the selected section or row</source>
+        <translation>Remover a seção ou linha selecionada</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>O que está errado</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the interactive message</source>
+        <translation>Enviar a mensagem interativa</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pré-visualização</translation>
+    </message>
+    <message>
+        <source>Section title (needed when there is more than one)</source>
+        <translation>Título da seção (necessário quando há mais de uma)</translation>
+    </message>
+    <message>
+        <source>Button %1 %2</source>
+        <translation>Botão %1 %2</translation>
+    </message>
+    <message>
+        <source>Section %1, row %2 %3</source>
+        <translation>Seção %1, linha %2 %3</translation>
+    </message>
+    <message>
+        <source>Section %1 %2</source>
+        <translation>Seção %1 %2</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>A mensagem</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>A lista</translation>
+    </message>
+    <message>
+        <source>The list button</source>
+        <translation>O botão da lista</translation>
+    </message>
+    <message>
+        <source>The header</source>
+        <translation>O cabeçalho</translation>
+    </message>
+    <message>
+        <source>The body</source>
+        <translation>O corpo</translation>
+    </message>
+    <message>
+        <source>The footer</source>
+        <translation>O rodapé</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LocationDialog</name>
+    <message>
+        <source>Share a location</source>
+        <translation>Compartilhar uma localização</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Our store</source>
+        <translation>Opcional, ex.: Nossa loja</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Nome do local</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 1 Main St, New York</source>
+        <translation>Opcional, ex.: Av. Paulista, 1000, São Paulo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation>&amp;Latitude:</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>L&amp;ongitude:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Endereço:</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>O que está errado</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the location</source>
+        <translation>Enviar a localização</translation>
+    </message>
+    <message>
+        <source>Enter a latitude and a longitude.</source>
+        <translation>Informe uma latitude e uma longitude.</translation>
+    </message>
+    <message>
+        <source>The latitude is not a number.</source>
+        <translation>A latitude não é um número.</translation>
+    </message>
+    <message>
+        <source>The longitude is not a number.</source>
+        <translation>A longitude não é um número.</translation>
+    </message>
+    <message>
+        <source>The latitude must be between -90 and 90.</source>
+        <translation>A latitude deve estar entre -90 e 90.</translation>
+    </message>
+    <message>
+        <source>The longitude must be between -180 and 180.</source>
+        <translation>A longitude deve estar entre -180 e 180.</translation>
     </message>
 </context>
 <context>
@@ -199,26 +1022,6 @@
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Atalhos de teclado</translation>
-    </message>
-    <message>
-        <source>Enter: send
-Shift+Enter: new line
-Ctrl+K or Ctrl+F: search messages
-Ctrl+T: send a template
-Double-click a message: reply to it
-Esc: cancel the reply
-Ctrl+Q: quit</source>
-        <translation>Enter: enviar
-Shift+Enter: nova linha
-Ctrl+K ou Ctrl+F: buscar mensagens
-Ctrl+T: enviar um modelo
-Clique duplo numa mensagem: responder
-Esc: cancelar a resposta
-Ctrl+Q: sair</translation>
-    </message>
-    <message>
         <source>&amp;About Parley</source>
         <translation>&amp;Sobre o Parley</translation>
     </message>
@@ -290,6 +1093,22 @@ Ctrl+Q: sair</translation>
         <source>&amp;Outbox…</source>
         <translation>&amp;Caixa de saída…</translation>
     </message>
+    <message>
+        <source>&amp;Lock admin screens</source>
+        <translation>&amp;Bloquear telas de administração</translation>
+    </message>
+    <message>
+        <source>Admin screens locked.</source>
+        <translation>Telas de administração bloqueadas.</translation>
+    </message>
+    <message>
+        <source>The outbox</source>
+        <translation>A caixa de saída</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -324,6 +1143,86 @@ Ctrl+Q: sair</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Salvar como…</translation>
+    </message>
+    <message>
+        <source>Open in map</source>
+        <translation>Abrir no mapa</translation>
+    </message>
+    <message>
+        <source>Quoted message</source>
+        <translation>Mensagem citada</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Figurinha</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensagem de voz</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>download failed</source>
+        <translation>falha no download</translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>ainda não baixado</translation>
+    </message>
+    <message>
+        <source>file not kept on this computer</source>
+        <translation>arquivo não guardado neste computador</translation>
+    </message>
+    <message>
+        <source>cannot be shown</source>
+        <translation>não pode ser exibida</translation>
+    </message>
+    <message>
+        <source>From an ad: %1</source>
+        <translation>De um anúncio: %1</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Localização</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>Cartão de contato</translation>
+    </message>
+    <message>
+        <source>Cannot show this image</source>
+        <translation>Não é possível exibir esta imagem</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
     </message>
 </context>
 <context>
@@ -434,6 +1333,201 @@ Ctrl+Q: sair</translation>
         <source>The keychain refused the secrets: %1</source>
         <translation>O chaveiro recusou os segredos: %1</translation>
     </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Seções das configurações</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Testar conexão</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar conexão</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Resultado do teste de conexão</translation>
+    </message>
+    <message>
+        <source>Keep message bodies for (days)</source>
+        <translation>Manter o conteúdo das mensagens por (dias)</translation>
+    </message>
+    <message>
+        <source>Forever (retention off)</source>
+        <translation>Para sempre (retenção desativada)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <source>Keep message bodies and media</source>
+        <translation>Manter conteúdo das mensagens e mídia</translation>
+    </message>
+    <message>
+        <source>Older message texts, captions, raw payloads and cached media are purged once a day. Conversations and message states stay. The same as &lt;tt&gt;parleyctl purge --older-than DAYS&lt;/tt&gt;.</source>
+        <translation>Textos, legendas, payloads brutos e mídia em cache de mensagens mais antigas são apagados uma vez por dia. As conversas e os estados das mensagens permanecem. O mesmo que &lt;tt&gt;parleyctl purge --older-than DAYS&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers for agent seats</source>
+        <translation>Mascarar números de telefone nos postos de atendentes</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidade</translation>
+    </message>
+    <message>
+        <source>Admin passphrase status</source>
+        <translation>Status da senha de administrador</translation>
+    </message>
+    <message>
+        <source>New admin passphrase</source>
+        <translation>Nova senha de administrador</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nova senha</translation>
+    </message>
+    <message>
+        <source>Repeat the new admin passphrase</source>
+        <translation>Repita a nova senha de administrador</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repita a senha</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>Remover senha</translation>
+    </message>
+    <message>
+        <source>Remove the admin passphrase</source>
+        <translation>Remover a senha de administrador</translation>
+    </message>
+    <message>
+        <source>Admin passphrase message</source>
+        <translation>Mensagem da senha de administrador</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administração</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>As duas senhas são diferentes.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>An admin passphrase protects the settings and the admin screens.</source>
+        <translation>Uma senha de administrador protege as configurações e as telas de administração.</translation>
+    </message>
+    <message>
+        <source>No admin passphrase: anyone at this seat can change the settings. Set one to lock them.</source>
+        <translation>Sem senha de administrador: qualquer pessoa neste posto pode alterar as configurações. Defina uma para bloqueá-las.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Alterar senha</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Definir senha</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ShortcutsDialog</name>
+    <message>
+        <source>Send the message (in the composer)</source>
+        <translation>Enviar a mensagem (no editor)</translation>
+    </message>
+    <message>
+        <source>New line in the composer</source>
+        <translation>Nova linha no editor</translation>
+    </message>
+    <message>
+        <source>Cancel the reply being written</source>
+        <translation>Cancelar a resposta em edição</translation>
+    </message>
+    <message>
+        <source>Attach a file (in the composer)</source>
+        <translation>Anexar um arquivo (no editor)</translation>
+    </message>
+    <message>
+        <source>/ at the start of the message</source>
+        <translation>/ no início da mensagem</translation>
+    </message>
+    <message>
+        <source>Canned replies (Tab or Enter inserts)</source>
+        <translation>Respostas prontas (Tab ou Enter insere)</translation>
+    </message>
+    <message>
+        <source>Double-click a message</source>
+        <translation>Clique duplo em uma mensagem</translation>
+    </message>
+    <message>
+        <source>Reply to it</source>
+        <translation>Responder a ela</translation>
+    </message>
+    <message>
+        <source>Right-click a message</source>
+        <translation>Clique com o botão direito em uma mensagem</translation>
+    </message>
+    <message>
+        <source>Reply or react</source>
+        <translation>Responder ou reagir</translation>
+    </message>
+    <message>
+        <source>Click a quoted message</source>
+        <translation>Clique em uma mensagem citada</translation>
+    </message>
+    <message>
+        <source>Jump to the original</source>
+        <translation>Ir para a original</translation>
+    </message>
+    <message>
+        <source>Move through conversations or messages</source>
+        <translation>Percorrer conversas ou mensagens</translation>
+    </message>
+    <message>
+        <source>Scroll the thread (older history loads at the top)</source>
+        <translation>Rolar a conversa (o histórico mais antigo carrega no topo)</translation>
+    </message>
+    <message>
+        <source>Next control</source>
+        <translation>Próximo controle</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything Parley does from the keyboard:</source>
+        <translation>Tudo o que o Parley faz pelo teclado:</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Atalhos</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Ação</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::TemplatePickerDialog</name>
@@ -452,6 +1546,29 @@ Ctrl+Q: sair</translation>
     <message>
         <source>Send template</source>
         <translation>Enviar modelo</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ThreadActions</name>
+    <message>
+        <source>Message actions</source>
+        <translation>Ações da mensagem</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Responder</translation>
+    </message>
+    <message>
+        <source>R&amp;eact…</source>
+        <translation>R&amp;eagir…</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reagir</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>Remover minha reação</translation>
     </message>
 </context>
 <context>
@@ -510,6 +1627,18 @@ Ctrl+Q: sair</translation>
     <message>
         <source>Messages</source>
         <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Salvar como</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 salvo</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>Não foi possível salvar %1</translation>
     </message>
 </context>
 </TS>
