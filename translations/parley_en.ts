@@ -1109,6 +1109,10 @@
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -1222,6 +1226,56 @@
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NotificationCenter</name>
+    <message>
+        <source>&amp;Show notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also while the window is &amp;focused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NotificationSettingsWidget</name>
+    <message>
+        <source>Show a notification for each new customer message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also while Parley is the active window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify while focused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never for the conversation open in the active window. Without a system tray, notifications show inside the window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1638,6 +1692,27 @@
     </message>
     <message>
         <source>Could not save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TrayNotifier</name>
+    <message>
+        <source>Parley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Parley — %n unread message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::WindowNotifier</name>
+    <message>
+        <source>New message notification</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1109,6 +1109,10 @@
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificaciones</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -1223,6 +1227,56 @@
     <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NotificationCenter</name>
+    <message>
+        <source>&amp;Show notifications</source>
+        <translation>&amp;Mostrar notificaciones</translation>
+    </message>
+    <message>
+        <source>Also while the window is &amp;focused</source>
+        <translation>También con la ventana en &amp;primer plano</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>Reproducir un &amp;sonido</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Mensaje nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NotificationSettingsWidget</name>
+    <message>
+        <source>Show a notification for each new customer message</source>
+        <translation>Mostrar una notificación por cada mensaje nuevo de un cliente</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Also while Parley is the active window</source>
+        <translation>También cuando Parley es la ventana activa</translation>
+    </message>
+    <message>
+        <source>Notify while focused</source>
+        <translation>Notificar con la ventana en primer plano</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>Reproducir un sonido</translation>
+    </message>
+    <message>
+        <source>Notification sound</source>
+        <translation>Sonido de notificación</translation>
+    </message>
+    <message>
+        <source>Never for the conversation open in the active window. Without a system tray, notifications show inside the window.</source>
+        <translation>Nunca para la conversación abierta en la ventana activa. Sin bandeja del sistema, las notificaciones se muestran dentro de la ventana.</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1693,27 @@
     <message>
         <source>Could not save %1</source>
         <translation>No se pudo guardar %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TrayNotifier</name>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parley — %n unread message(s)</source>
+        <translation>
+            <numerusform>Parley — %n mensaje sin leer</numerusform>
+            <numerusform>Parley — %n mensajes sin leer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::WindowNotifier</name>
+    <message>
+        <source>New message notification</source>
+        <translation>Notificación de mensaje nuevo</translation>
     </message>
 </context>
 </TS>

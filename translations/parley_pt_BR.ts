@@ -1109,6 +1109,10 @@
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificações</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -1223,6 +1227,56 @@
     <message>
         <source>Loading…</source>
         <translation>Carregando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NotificationCenter</name>
+    <message>
+        <source>&amp;Show notifications</source>
+        <translation>&amp;Mostrar notificações</translation>
+    </message>
+    <message>
+        <source>Also while the window is &amp;focused</source>
+        <translation>Também com a janela em &amp;foco</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>Tocar um &amp;som</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Nova mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NotificationSettingsWidget</name>
+    <message>
+        <source>Show a notification for each new customer message</source>
+        <translation>Mostrar uma notificação para cada nova mensagem de cliente</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Also while Parley is the active window</source>
+        <translation>Também quando o Parley é a janela ativa</translation>
+    </message>
+    <message>
+        <source>Notify while focused</source>
+        <translation>Notificar com a janela em foco</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>Tocar um som</translation>
+    </message>
+    <message>
+        <source>Notification sound</source>
+        <translation>Som de notificação</translation>
+    </message>
+    <message>
+        <source>Never for the conversation open in the active window. Without a system tray, notifications show inside the window.</source>
+        <translation>Nunca para a conversa aberta na janela ativa. Sem bandeja do sistema, as notificações aparecem dentro da janela.</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1693,27 @@
     <message>
         <source>Could not save %1</source>
         <translation>Não foi possível salvar %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TrayNotifier</name>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parley — %n unread message(s)</source>
+        <translation>
+            <numerusform>Parley — %n mensagem não lida</numerusform>
+            <numerusform>Parley — %n mensagens não lidas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::WindowNotifier</name>
+    <message>
+        <source>New message notification</source>
+        <translation>Notificação de nova mensagem</translation>
     </message>
 </context>
 </TS>
