@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::AdminWorker</name>
+    <message>
+        <source>The Graph API is not configured: add an access token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No WhatsApp Business Account id is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No business number or account id is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::AttachmentChip</name>
     <message>
         <source>Attachment</source>
@@ -670,6 +689,165 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::HealthDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token: not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In (1 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out (1 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak / min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parse failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the health figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access token: &lt;span style=&quot;color:#2e7d32&quot;&gt;valid&lt;/span&gt;&lt;/b&gt; (Graph API answered at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access token: &lt;span style=&quot;color:#c62828&quot;&gt;not valid&lt;/span&gt;&lt;/b&gt; — %1 (checked at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour — sends: %1 accepted, %2 errors; latency mean %3, max %4. Webhooks: %5 received, %6 failed to parse (%7 failed rows in the journal, %8 pending); lag mean %9, max %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIGH (1,000 mps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STANDARD (80 mps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::InteractiveDialog</name>
     <message>
         <source>Reply buttons or list</source>
@@ -845,6 +1023,53 @@
     </message>
     <message>
         <source>The footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::JournalModel</name>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1111,6 +1336,34 @@
     </message>
     <message>
         <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhook inspector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Health…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The admin screens cannot open the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1584,6 +1837,199 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::TemplateEditor</name>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order_update (lowercase letters, digits, underscores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positional ({{1}}, {{2}}…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named ({{first_name}}…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional text header, at most 60 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example for its variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi {{1}}, your order {{2}} has shipped. *Bold*, _italic_…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples, one per variable, separated by |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, at most 60 characters, no variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footer text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One button per line:
+Quick reply text
+Label | https://shop.example/t/{{1}} | example
+Label | +15551234567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit template for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (filled with the examples)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta refused the template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TemplateListModel</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::TemplatePickerDialog</name>
     <message>
         <source>Send a template</source>
@@ -1599,6 +2045,84 @@
     </message>
     <message>
         <source>Send template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TemplatesManager</name>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync templates with Meta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1 (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template %1 in %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is approved: its name cannot be used again for 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with Meta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted for review (Meta answered %1); its status follows Meta&apos;s webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n template(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1707,6 +2231,92 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::WebhookInspector</name>
+    <message>
+        <source>Webhook inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw webhook body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row to see the body Meta sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay all failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay every failed row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not JSON: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n row(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying every failed row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed %1 row(s): %2 parsed, %3 failed, %4 event(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bodies journaled, %2 failed to parse, %3 pending. Signature refused (not journaled) since start: %4.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

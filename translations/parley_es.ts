@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::AdminWorker</name>
+    <message>
+        <source>The Graph API is not configured: add an access token in Settings.</source>
+        <translation>La Graph API no está configurada: añade un token de acceso en Configuración.</translation>
+    </message>
+    <message>
+        <source>No WhatsApp Business Account id is configured.</source>
+        <translation>No hay ningún id de cuenta de WhatsApp Business configurado.</translation>
+    </message>
+    <message>
+        <source>No access token is configured.</source>
+        <translation>No hay ningún token de acceso configurado.</translation>
+    </message>
+    <message>
+        <source>No business number or account id is configured.</source>
+        <translation>No hay ningún número de la empresa ni id de cuenta configurado.</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::AttachmentChip</name>
     <message>
         <source>Attachment</source>
@@ -670,6 +689,165 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::HealthDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Access token: not checked yet</source>
+        <translation>Token de acceso: aún no comprobado</translation>
+    </message>
+    <message>
+        <source>Access token validity</source>
+        <translation>Validez del token de acceso</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Comprobar ahora</translation>
+    </message>
+    <message>
+        <source>Check the access token</source>
+        <translation>Comprobar el token de acceso</translation>
+    </message>
+    <message>
+        <source>Business numbers</source>
+        <translation>Números de la empresa</translation>
+    </message>
+    <message>
+        <source>Number id</source>
+        <translation>Id del número</translation>
+    </message>
+    <message>
+        <source>Display number</source>
+        <translation>Número visible</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation>Límite de mensajes</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Capacidad de envío</translation>
+    </message>
+    <message>
+        <source>In (1 h)</source>
+        <translation>Entrada (1 h)</translation>
+    </message>
+    <message>
+        <source>Out (1 h)</source>
+        <translation>Salida (1 h)</translation>
+    </message>
+    <message>
+        <source>Peak / min</source>
+        <translation>Pico / min</translation>
+    </message>
+    <message>
+        <source>Health summary</source>
+        <translation>Resumen del estado</translation>
+    </message>
+    <message>
+        <source>Sends per minute</source>
+        <translation>Envíos por minuto</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>mensajes</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptados</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>errores</translation>
+    </message>
+    <message>
+        <source>Send latency</source>
+        <translation>Latencia de envío</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>mean per minute</source>
+        <translation>media por minuto</translation>
+    </message>
+    <message>
+        <source>Webhooks per minute</source>
+        <translation>Webhooks por minuto</translation>
+    </message>
+    <message>
+        <source>bodies</source>
+        <translation>payloads</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recibidos</translation>
+    </message>
+    <message>
+        <source>parse failures</source>
+        <translation>errores de procesamiento</translation>
+    </message>
+    <message>
+        <source>Webhook lag</source>
+        <translation>Retraso de los webhooks</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the health figures</source>
+        <translation>Actualizar las cifras de estado</translation>
+    </message>
+    <message>
+        <source>Access token: checking…</source>
+        <translation>Token de acceso: comprobando…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access token: &lt;span style=&quot;color:#2e7d32&quot;&gt;valid&lt;/span&gt;&lt;/b&gt; (Graph API answered at %1)</source>
+        <translation>&lt;b&gt;Token de acceso: &lt;span style=&quot;color:#2e7d32&quot;&gt;válido&lt;/span&gt;&lt;/b&gt; (la Graph API respondió a las %1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access token: &lt;span style=&quot;color:#c62828&quot;&gt;not valid&lt;/span&gt;&lt;/b&gt; — %1 (checked at %2)</source>
+        <translation>&lt;b&gt;Token de acceso: &lt;span style=&quot;color:#c62828&quot;&gt;no válido&lt;/span&gt;&lt;/b&gt; — %1 (comprobado a las %2)</translation>
+    </message>
+    <message>
+        <source>Last hour — sends: %1 accepted, %2 errors; latency mean %3, max %4. Webhooks: %5 received, %6 failed to parse (%7 failed rows in the journal, %8 pending); lag mean %9, max %10.</source>
+        <translation>Última hora — envíos: %1 aceptados, %2 errores; latencia media %3, máx. %4. Webhooks: %5 recibidos, %6 no se pudieron procesar (%7 filas fallidas en el registro, %8 pendientes); retraso medio %9, máx. %10.</translation>
+    </message>
+    <message>
+        <source>HIGH (1,000 mps)</source>
+        <translation>ALTA (1000 msg/s)</translation>
+    </message>
+    <message>
+        <source>STANDARD (80 mps)</source>
+        <translation>ESTÁNDAR (80 msg/s)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::InteractiveDialog</name>
     <message>
         <source>Reply buttons or list</source>
@@ -846,6 +1024,53 @@
     <message>
         <source>The footer</source>
         <translation>El pie</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::JournalModel</name>
+    <message>
+        <source>valid</source>
+        <translation>válida</translation>
+    </message>
+    <message>
+        <source>parsed</source>
+        <translation>procesado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Parse</source>
+        <translation>Procesamiento</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1337,34 @@
     <message>
         <source>&amp;Notifications</source>
         <translation>&amp;Notificaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Plantillas…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook inspector…</source>
+        <translation>&amp;Inspector de webhooks…</translation>
+    </message>
+    <message>
+        <source>&amp;Health…</source>
+        <translation>&amp;Estado…</translation>
+    </message>
+    <message>
+        <source>The admin screens cannot open the store: %1</source>
+        <translation>Las pantallas de administración no pueden abrir la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>The webhook inspector</source>
+        <translation>El inspector de webhooks</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1837,202 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::TemplateEditor</name>
+    <message>
+        <source>New template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>Problemas en %1</translation>
+    </message>
+    <message>
+        <source>order_update (lowercase letters, digits, underscores)</source>
+        <translation>order_update (letras minúsculas, dígitos, guiones bajos)</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Template language</source>
+        <translation>Idioma de la plantilla</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>Utilidad</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Autenticación</translation>
+    </message>
+    <message>
+        <source>Template category</source>
+        <translation>Categoría de la plantilla</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Positional ({{1}}, {{2}}…)</source>
+        <translation>Posicional ({{1}}, {{2}}…)</translation>
+    </message>
+    <message>
+        <source>Named ({{first_name}}…)</source>
+        <translation>Con nombre ({{first_name}}…)</translation>
+    </message>
+    <message>
+        <source>Parameter format</source>
+        <translation>Formato de los parámetros</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>Optional text header, at most 60 characters</source>
+        <translation>Encabezado de texto opcional, hasta 60 caracteres</translation>
+    </message>
+    <message>
+        <source>Header text</source>
+        <translation>Texto del encabezado</translation>
+    </message>
+    <message>
+        <source>Example for its variable</source>
+        <translation>Ejemplo para su variable</translation>
+    </message>
+    <message>
+        <source>Header example</source>
+        <translation>Ejemplo del encabezado</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Encabezado</translation>
+    </message>
+    <message>
+        <source>Hi {{1}}, your order {{2}} has shipped. *Bold*, _italic_…</source>
+        <translation>Hola {{1}}, tu pedido {{2}} se ha enviado. *Negrita*, _cursiva_…</translation>
+    </message>
+    <message>
+        <source>Body text</source>
+        <translation>Texto del cuerpo</translation>
+    </message>
+    <message>
+        <source>Examples, one per variable, separated by |</source>
+        <translation>Ejemplos, uno por variable, separados por |</translation>
+    </message>
+    <message>
+        <source>Body examples</source>
+        <translation>Ejemplos del cuerpo</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Cuerpo</translation>
+    </message>
+    <message>
+        <source>Optional, at most 60 characters, no variables</source>
+        <translation>Opcional, hasta 60 caracteres, sin variables</translation>
+    </message>
+    <message>
+        <source>Footer text</source>
+        <translation>Texto del pie</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>One button per line:
+Quick reply text
+Label | https://shop.example/t/{{1}} | example
+Label | +15551234567</source>
+        <translation>Un botón por línea:
+Texto de respuesta rápida
+Etiqueta | https://shop.example/t/{{1}} | ejemplo
+Etiqueta | +15551234567</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Botones</translation>
+    </message>
+    <message>
+        <source>Submission result</source>
+        <translation>Resultado del envío a revisión</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Submit template for review</source>
+        <translation>Enviar la plantilla a revisión</translation>
+    </message>
+    <message>
+        <source>Preview (filled with the examples)</source>
+        <translation>Vista previa (con los ejemplos)</translation>
+    </message>
+    <message>
+        <source>Template preview</source>
+        <translation>Vista previa de la plantilla</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Submitted: %1</source>
+        <translation>Enviada: %1</translation>
+    </message>
+    <message>
+        <source>Meta refused the template: %1</source>
+        <translation>Meta rechazó la plantilla: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TemplateListModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::TemplatePickerDialog</name>
     <message>
         <source>Send a template</source>
@@ -1600,6 +2049,84 @@
     <message>
         <source>Send template</source>
         <translation>Enviar plantilla</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TemplatesManager</name>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Templates status</source>
+        <translation>Estado de las plantillas</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nueva…</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Eliminar plantilla</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync templates with Meta</source>
+        <translation>Sincronizar plantillas con Meta</translation>
+    </message>
+    <message>
+        <source>Deleting %1 (%2)…</source>
+        <translation>Eliminando %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Delete the template %1 in %2?</source>
+        <translation>¿Eliminar la plantilla %1 en %2?</translation>
+    </message>
+    <message>
+        <source>It is approved: its name cannot be used again for 30 days.</source>
+        <translation>Está aprobada: su nombre no se podrá volver a usar durante 30 días.</translation>
+    </message>
+    <message>
+        <source>Syncing with Meta…</source>
+        <translation>Sincronizando con Meta…</translation>
+    </message>
+    <message>
+        <source>Submitted for review (Meta answered %1); its status follows Meta&apos;s webhooks.</source>
+        <translation>Enviada a revisión (Meta respondió %1); su estado sigue los webhooks de Meta.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Eliminada.</translation>
+    </message>
+    <message>
+        <source>Deleted. %1</source>
+        <translation>Eliminada. %1</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>No se eliminó: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n template(s).</source>
+        <translation>
+            <numerusform>%n plantilla sincronizada.</numerusform>
+            <numerusform>%n plantillas sincronizadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Error de sincronización: %1</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +2234,92 @@
             <numerusform>Parley — %n mensaje sin leer</numerusform>
             <numerusform>Parley — %n mensajes sin leer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::WebhookInspector</name>
+    <message>
+        <source>Webhook inspector</source>
+        <translation>Inspector de webhooks</translation>
+    </message>
+    <message>
+        <source>Journal filter</source>
+        <translation>Filtro del registro</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Todas las filas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Journal summary</source>
+        <translation>Resumen del registro</translation>
+    </message>
+    <message>
+        <source>Webhook journal</source>
+        <translation>Registro de webhooks</translation>
+    </message>
+    <message>
+        <source>Raw webhook body</source>
+        <translation>Payload sin procesar del webhook</translation>
+    </message>
+    <message>
+        <source>Select a row to see the body Meta sent.</source>
+        <translation>Selecciona una fila para ver el payload que envió Meta.</translation>
+    </message>
+    <message>
+        <source>Replay result</source>
+        <translation>Resultado del reprocesamiento</translation>
+    </message>
+    <message>
+        <source>Replay selected</source>
+        <translation>Reprocesar seleccionadas</translation>
+    </message>
+    <message>
+        <source>Replay the selected rows</source>
+        <translation>Reprocesar las filas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Replay all failed</source>
+        <translation>Reprocesar todas las fallidas</translation>
+    </message>
+    <message>
+        <source>Replay every failed row</source>
+        <translation>Reprocesar todas las filas fallidas</translation>
+    </message>
+    <message>
+        <source>(not JSON: %1)</source>
+        <translation>(no es JSON: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n row(s)…</source>
+        <translation>
+            <numerusform>Reprocesando %n fila…</numerusform>
+            <numerusform>Reprocesando %n filas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying every failed row…</source>
+        <translation>Reprocesando todas las filas fallidas…</translation>
+    </message>
+    <message>
+        <source>Replay stopped: %1</source>
+        <translation>Reprocesamiento detenido: %1</translation>
+    </message>
+    <message>
+        <source>Replayed %1 row(s): %2 parsed, %3 failed, %4 event(s).</source>
+        <translation>%1 fila(s) reprocesada(s): %2 procesada(s), %3 fallida(s), %4 evento(s).</translation>
+    </message>
+    <message>
+        <source>%1 bodies journaled, %2 failed to parse, %3 pending. Signature refused (not journaled) since start: %4.</source>
+        <translation>%1 payloads registrados, %2 no se pudieron procesar, %3 pendientes. Firmas rechazadas (no registradas) desde el inicio: %4.</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::AdminWorker</name>
+    <message>
+        <source>The Graph API is not configured: add an access token in Settings.</source>
+        <translation>A Graph API não está configurada: adicione um token de acesso nas Configurações.</translation>
+    </message>
+    <message>
+        <source>No WhatsApp Business Account id is configured.</source>
+        <translation>Nenhum id de conta do WhatsApp Business configurado.</translation>
+    </message>
+    <message>
+        <source>No access token is configured.</source>
+        <translation>Nenhum token de acesso configurado.</translation>
+    </message>
+    <message>
+        <source>No business number or account id is configured.</source>
+        <translation>Nenhum número da empresa nem id de conta configurado.</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::AttachmentChip</name>
     <message>
         <source>Attachment</source>
@@ -670,6 +689,165 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::HealthDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Integridade</translation>
+    </message>
+    <message>
+        <source>Access token: not checked yet</source>
+        <translation>Token de acesso: ainda não verificado</translation>
+    </message>
+    <message>
+        <source>Access token validity</source>
+        <translation>Validade do token de acesso</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Verificar agora</translation>
+    </message>
+    <message>
+        <source>Check the access token</source>
+        <translation>Verificar o token de acesso</translation>
+    </message>
+    <message>
+        <source>Business numbers</source>
+        <translation>Números da empresa</translation>
+    </message>
+    <message>
+        <source>Number id</source>
+        <translation>Id do número</translation>
+    </message>
+    <message>
+        <source>Display number</source>
+        <translation>Número exibido</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualidade</translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation>Limite de mensagens</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Vazão</translation>
+    </message>
+    <message>
+        <source>In (1 h)</source>
+        <translation>Entrada (1 h)</translation>
+    </message>
+    <message>
+        <source>Out (1 h)</source>
+        <translation>Saída (1 h)</translation>
+    </message>
+    <message>
+        <source>Peak / min</source>
+        <translation>Pico / min</translation>
+    </message>
+    <message>
+        <source>Health summary</source>
+        <translation>Resumo da integridade</translation>
+    </message>
+    <message>
+        <source>Sends per minute</source>
+        <translation>Envios por minuto</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>mensagens</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceitos</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>erros</translation>
+    </message>
+    <message>
+        <source>Send latency</source>
+        <translation>Latência de envio</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>mean per minute</source>
+        <translation>média por minuto</translation>
+    </message>
+    <message>
+        <source>Webhooks per minute</source>
+        <translation>Webhooks por minuto</translation>
+    </message>
+    <message>
+        <source>bodies</source>
+        <translation>payloads</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recebidos</translation>
+    </message>
+    <message>
+        <source>parse failures</source>
+        <translation>falhas de processamento</translation>
+    </message>
+    <message>
+        <source>Webhook lag</source>
+        <translation>Atraso dos webhooks</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the health figures</source>
+        <translation>Atualizar os números de integridade</translation>
+    </message>
+    <message>
+        <source>Access token: checking…</source>
+        <translation>Token de acesso: verificando…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access token: &lt;span style=&quot;color:#2e7d32&quot;&gt;valid&lt;/span&gt;&lt;/b&gt; (Graph API answered at %1)</source>
+        <translation>&lt;b&gt;Token de acesso: &lt;span style=&quot;color:#2e7d32&quot;&gt;válido&lt;/span&gt;&lt;/b&gt; (a Graph API respondeu às %1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access token: &lt;span style=&quot;color:#c62828&quot;&gt;not valid&lt;/span&gt;&lt;/b&gt; — %1 (checked at %2)</source>
+        <translation>&lt;b&gt;Token de acesso: &lt;span style=&quot;color:#c62828&quot;&gt;inválido&lt;/span&gt;&lt;/b&gt; — %1 (verificado às %2)</translation>
+    </message>
+    <message>
+        <source>Last hour — sends: %1 accepted, %2 errors; latency mean %3, max %4. Webhooks: %5 received, %6 failed to parse (%7 failed rows in the journal, %8 pending); lag mean %9, max %10.</source>
+        <translation>Última hora — envios: %1 aceitos, %2 erros; latência média %3, máx. %4. Webhooks: %5 recebidos, %6 com falha no processamento (%7 linhas com falha no registro, %8 pendentes); atraso médio %9, máx. %10.</translation>
+    </message>
+    <message>
+        <source>HIGH (1,000 mps)</source>
+        <translation>ALTA (1.000 msg/s)</translation>
+    </message>
+    <message>
+        <source>STANDARD (80 mps)</source>
+        <translation>PADRÃO (80 msg/s)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::InteractiveDialog</name>
     <message>
         <source>Reply buttons or list</source>
@@ -846,6 +1024,53 @@
     <message>
         <source>The footer</source>
         <translation>O rodapé</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::JournalModel</name>
+    <message>
+        <source>valid</source>
+        <translation>válida</translation>
+    </message>
+    <message>
+        <source>parsed</source>
+        <translation>processado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Assinatura</translation>
+    </message>
+    <message>
+        <source>Parse</source>
+        <translation>Processamento</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1337,34 @@
     <message>
         <source>&amp;Notifications</source>
         <translation>&amp;Notificações</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Modelos…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook inspector…</source>
+        <translation>Inspetor de &amp;webhooks…</translation>
+    </message>
+    <message>
+        <source>&amp;Health…</source>
+        <translation>&amp;Integridade…</translation>
+    </message>
+    <message>
+        <source>The admin screens cannot open the store: %1</source>
+        <translation>As telas de administração não conseguem abrir o banco de dados: %1</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>The webhook inspector</source>
+        <translation>O inspetor de webhooks</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Integridade</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1837,202 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::TemplateEditor</name>
+    <message>
+        <source>New template</source>
+        <translation>Novo modelo</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>Problemas em %1</translation>
+    </message>
+    <message>
+        <source>order_update (lowercase letters, digits, underscores)</source>
+        <translation>order_update (letras minúsculas, dígitos, sublinhados)</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nome do modelo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Template language</source>
+        <translation>Idioma do modelo</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>Utilidade</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Autenticação</translation>
+    </message>
+    <message>
+        <source>Template category</source>
+        <translation>Categoria do modelo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Positional ({{1}}, {{2}}…)</source>
+        <translation>Posicional ({{1}}, {{2}}…)</translation>
+    </message>
+    <message>
+        <source>Named ({{first_name}}…)</source>
+        <translation>Nomeado ({{first_name}}…)</translation>
+    </message>
+    <message>
+        <source>Parameter format</source>
+        <translation>Formato dos parâmetros</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variáveis</translation>
+    </message>
+    <message>
+        <source>Optional text header, at most 60 characters</source>
+        <translation>Cabeçalho de texto opcional, até 60 caracteres</translation>
+    </message>
+    <message>
+        <source>Header text</source>
+        <translation>Texto do cabeçalho</translation>
+    </message>
+    <message>
+        <source>Example for its variable</source>
+        <translation>Exemplo para a variável dele</translation>
+    </message>
+    <message>
+        <source>Header example</source>
+        <translation>Exemplo do cabeçalho</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Cabeçalho</translation>
+    </message>
+    <message>
+        <source>Hi {{1}}, your order {{2}} has shipped. *Bold*, _italic_…</source>
+        <translation>Olá {{1}}, seu pedido {{2}} foi enviado. *Negrito*, _itálico_…</translation>
+    </message>
+    <message>
+        <source>Body text</source>
+        <translation>Texto do corpo</translation>
+    </message>
+    <message>
+        <source>Examples, one per variable, separated by |</source>
+        <translation>Exemplos, um por variável, separados por |</translation>
+    </message>
+    <message>
+        <source>Body examples</source>
+        <translation>Exemplos do corpo</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corpo</translation>
+    </message>
+    <message>
+        <source>Optional, at most 60 characters, no variables</source>
+        <translation>Opcional, até 60 caracteres, sem variáveis</translation>
+    </message>
+    <message>
+        <source>Footer text</source>
+        <translation>Texto do rodapé</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Rodapé</translation>
+    </message>
+    <message>
+        <source>One button per line:
+Quick reply text
+Label | https://shop.example/t/{{1}} | example
+Label | +15551234567</source>
+        <translation>Um botão por linha:
+Texto de resposta rápida
+Rótulo | https://shop.example/t/{{1}} | exemplo
+Rótulo | +15551234567</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Botões</translation>
+    </message>
+    <message>
+        <source>Submission result</source>
+        <translation>Resultado do envio para análise</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Enviar para análise</translation>
+    </message>
+    <message>
+        <source>Submit template for review</source>
+        <translation>Enviar o modelo para análise</translation>
+    </message>
+    <message>
+        <source>Preview (filled with the examples)</source>
+        <translation>Pré-visualização (preenchida com os exemplos)</translation>
+    </message>
+    <message>
+        <source>Template preview</source>
+        <translation>Pré-visualização do modelo</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Submitted: %1</source>
+        <translation>Enviado: %1</translation>
+    </message>
+    <message>
+        <source>Meta refused the template: %1</source>
+        <translation>A Meta recusou o modelo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TemplateListModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualidade</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::TemplatePickerDialog</name>
     <message>
         <source>Send a template</source>
@@ -1600,6 +2049,84 @@
     <message>
         <source>Send template</source>
         <translation>Enviar modelo</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::TemplatesManager</name>
+    <message>
+        <source>Templates</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Templates status</source>
+        <translation>Status dos modelos</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Novo…</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Novo modelo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Excluir modelo</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync templates with Meta</source>
+        <translation>Sincronizar modelos com a Meta</translation>
+    </message>
+    <message>
+        <source>Deleting %1 (%2)…</source>
+        <translation>Excluindo %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Delete the template %1 in %2?</source>
+        <translation>Excluir o modelo %1 em %2?</translation>
+    </message>
+    <message>
+        <source>It is approved: its name cannot be used again for 30 days.</source>
+        <translation>Ele está aprovado: o nome não poderá ser usado de novo por 30 dias.</translation>
+    </message>
+    <message>
+        <source>Syncing with Meta…</source>
+        <translation>Sincronizando com a Meta…</translation>
+    </message>
+    <message>
+        <source>Submitted for review (Meta answered %1); its status follows Meta&apos;s webhooks.</source>
+        <translation>Enviado para análise (a Meta respondeu %1); o status acompanha os webhooks da Meta.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Excluído.</translation>
+    </message>
+    <message>
+        <source>Deleted. %1</source>
+        <translation>Excluído. %1</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Não excluído: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n template(s).</source>
+        <translation>
+            <numerusform>%n modelo sincronizado.</numerusform>
+            <numerusform>%n modelos sincronizados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Falha na sincronização: %1</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +2234,92 @@
             <numerusform>Parley — %n mensagem não lida</numerusform>
             <numerusform>Parley — %n mensagens não lidas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::WebhookInspector</name>
+    <message>
+        <source>Webhook inspector</source>
+        <translation>Inspetor de webhooks</translation>
+    </message>
+    <message>
+        <source>Journal filter</source>
+        <translation>Filtro do registro</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Todas as linhas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Com falha</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendentes</translation>
+    </message>
+    <message>
+        <source>Journal summary</source>
+        <translation>Resumo do registro</translation>
+    </message>
+    <message>
+        <source>Webhook journal</source>
+        <translation>Registro de webhooks</translation>
+    </message>
+    <message>
+        <source>Raw webhook body</source>
+        <translation>Payload bruto do webhook</translation>
+    </message>
+    <message>
+        <source>Select a row to see the body Meta sent.</source>
+        <translation>Selecione uma linha para ver o payload que a Meta enviou.</translation>
+    </message>
+    <message>
+        <source>Replay result</source>
+        <translation>Resultado do reprocessamento</translation>
+    </message>
+    <message>
+        <source>Replay selected</source>
+        <translation>Reprocessar selecionadas</translation>
+    </message>
+    <message>
+        <source>Replay the selected rows</source>
+        <translation>Reprocessar as linhas selecionadas</translation>
+    </message>
+    <message>
+        <source>Replay all failed</source>
+        <translation>Reprocessar todas com falha</translation>
+    </message>
+    <message>
+        <source>Replay every failed row</source>
+        <translation>Reprocessar todas as linhas com falha</translation>
+    </message>
+    <message>
+        <source>(not JSON: %1)</source>
+        <translation>(não é JSON: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n row(s)…</source>
+        <translation>
+            <numerusform>Reprocessando %n linha…</numerusform>
+            <numerusform>Reprocessando %n linhas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying every failed row…</source>
+        <translation>Reprocessando todas as linhas com falha…</translation>
+    </message>
+    <message>
+        <source>Replay stopped: %1</source>
+        <translation>Reprocessamento interrompido: %1</translation>
+    </message>
+    <message>
+        <source>Replayed %1 row(s): %2 parsed, %3 failed, %4 event(s).</source>
+        <translation>%1 linha(s) reprocessada(s): %2 processada(s), %3 com falha, %4 evento(s).</translation>
+    </message>
+    <message>
+        <source>%1 bodies journaled, %2 failed to parse, %3 pending. Signature refused (not journaled) since start: %4.</source>
+        <translation>%1 payloads registrados, %2 com falha no processamento, %3 pendentes. Assinaturas recusadas (não registradas) desde o início: %4.</translation>
     </message>
 </context>
 <context>
