@@ -8,6 +8,8 @@
 #include "ConversationListModel.h"
 #include "MessageDelegate.h"
 #include "OutboxDialog.h"
+#include "Preferences.h"
+#include "PreferencesDialog.h"
 #include "RetentionRunner.h"
 #include "SearchDialog.h"
 #include "SettingsDialog.h"
@@ -46,7 +48,6 @@
 namespace parley::ui {
 
 namespace {
-constexpr int ReadAfterFocusMs = 3000;
 }
 
 MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
@@ -123,7 +124,9 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     m_countdown.start();
 
     m_readPolicy.setSingleShot(true);
-    m_readPolicy.setInterval(ReadAfterFocusMs);
+    m_prefs = Preferences::load();
+    m_prefs.applyTheme();
+    m_readPolicy.setInterval(m_prefs.readAfterSeconds * 1000);
     connect(&m_readPolicy, &QTimer::timeout, this, [this] {
         if (!m_current.id || !isActiveWindow())
             return;
@@ -137,7 +140,8 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
             return;
         }
         m_session->store()->markRead(m_current.id);
-        m_session->sendReadReceipt(m_current, lastInboundMessageId(), false);
+        if (m_prefs.sendReadReceipts)
+            m_session->sendReadReceipt(m_current, lastInboundMessageId(), false);
     });
 
     QSettings settings;
@@ -231,7 +235,7 @@ void MainWindow::buildUi()
     // Typing indicator: Meta shows it for up to 25 s or until the answer arrives.
     connect(m_composer, &Composer::typing, this, [this] {
         const qint64 now = m_session->clock()->nowMs();
-        if (!m_current.id || now - m_lastTypingMs < 20'000)
+        if (!m_prefs.typingIndicator || !m_current.id || now - m_lastTypingMs < 20'000)
             return;
         m_lastTypingMs = now;
         m_session->sendReadReceipt(m_current, lastInboundMessageId(), true);
@@ -268,10 +272,13 @@ void MainWindow::buildMenus()
     search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
     QAction *tpl = edit->addAction(tr("Send a &template…"), this, &MainWindow::openTemplatePicker);
     tpl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Outbox…"), this, &MainWindow::openOutbox);
-    m_notifications->populateMenu(tools->addMenu(tr("&Notifications")));
+    m_notificationsMenu = tools->addMenu(tr("&Notifications"));
+    m_notifications->populateMenu(m_notificationsMenu);
     tools->addAction(tr("&Templates…"), this, &MainWindow::openTemplatesManager);
     tools->addAction(tr("&Webhook inspector…"), this, &MainWindow::openWebhookInspector);
     tools->addAction(tr("&Health…"), this, &MainWindow::openHealth);
@@ -405,6 +412,26 @@ void MainWindow::openTemplatePicker()
     if (!m_current.id || m_templatesRequest)
         return;
     m_templatesRequest = m_session->store()->requestTemplates();
+}
+
+PreferencesDialog *MainWindow::openPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PreferencesDialog::preferencesChanged, this, [this](const Preferences &p) {
+        m_prefs = p;
+        m_readPolicy.setInterval(p.readAfterSeconds * 1000);
+        applyTheme();
+    });
+    // The notification choices save as they change; keep the Tools menu's ticks in step.
+    connect(dialog->notifications(), &NotificationSettingsWidget::changed, this,
+        [this](const NotificationSettings &s) {
+            m_notifications->setSettings(s);
+            m_notificationsMenu->clear();
+            m_notifications->populateMenu(m_notificationsMenu);
+        });
+    dialog->open();
+    return dialog;
 }
 
 OutboxDialog *MainWindow::openOutbox()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleTypes.h"
+#include "Preferences.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -8,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
 class QListView;
 class QSplitter;
 
@@ -28,6 +30,7 @@ class ThreadView;
 // The agent console: conversations on the left, the open thread with its composer in the
 // middle, the contact on the right.
 class OutboxDialog;
+class PreferencesDialog;
 class AdminStore;
 class HealthDialog;
 class TemplatesManager;
@@ -59,6 +62,9 @@ public:
     // Read-receipt policy: the thread must stay open in the active window this long.
     void setReadAfterFocusMs(int ms) { m_readPolicy.setInterval(ms); }
     OutboxDialog *openOutbox();
+    // Edit ▸ Preferences (the agent's own: theme, read receipts, typing, notifications).
+    PreferencesDialog *openPreferences();
+    const Preferences &preferences() const { return m_prefs; }
     // Admin passphrase lock (settings, outbox, admin screens) and the privacy settings.
     AdminLock *adminLock() const { return m_lock; }
     RetentionRunner *retentionRunner() const { return m_retention; }
@@ -122,6 +128,8 @@ private:
     quint64 m_contactRequest = 0;
     quint64 m_templatesRequest = 0;
     QTimer m_countdown; // the window chips count down every second
+    Preferences m_prefs;
+    QMenu *m_notificationsMenu = nullptr;
     QTimer m_readPolicy; // mark read after the thread has been in focus for a while
     qint64 m_lastTypingMs = 0;
     QString lastInboundMessageId() const;
