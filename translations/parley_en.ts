@@ -1366,6 +1366,10 @@
         <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -1572,6 +1576,73 @@
     </message>
     <message>
         <source>Cancel message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read receipts and typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds before a thread counts as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conversation counts as read once its thread has been open in the active window this long, so an accidental click does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark read after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the customer (blue ticks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the customer that I am typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the typing indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1366,6 +1366,10 @@
         <source>Health</source>
         <translation>Estado</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Pre&amp;ferencias…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -1573,6 +1577,73 @@
     <message>
         <source>Cancel message</source>
         <translation>Cancelar mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Read receipts and typing</source>
+        <translation>Confirmaciones de lectura y escritura</translation>
+    </message>
+    <message>
+        <source>Seconds before a thread counts as read</source>
+        <translation>Segundos hasta que una conversación cuenta como leída</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A conversation counts as read once its thread has been open in the active window this long, so an accidental click does not.</source>
+        <translation>Una conversación cuenta como leída cuando ha estado abierta en la ventana activa durante ese tiempo, así un clic accidental no la marca.</translation>
+    </message>
+    <message>
+        <source>Mark read after</source>
+        <translation>Marcar como leída tras</translation>
+    </message>
+    <message>
+        <source>Tell the customer (blue ticks)</source>
+        <translation>Avisar al cliente (marcas azules)</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>Enviar confirmaciones de lectura</translation>
+    </message>
+    <message>
+        <source>Show the customer that I am typing</source>
+        <translation>Mostrar al cliente que estoy escribiendo</translation>
+    </message>
+    <message>
+        <source>Send the typing indicator</source>
+        <translation>Enviar el indicador de escritura</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
     </message>
 </context>
 <context>

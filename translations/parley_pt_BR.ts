@@ -1366,6 +1366,10 @@
         <source>Health</source>
         <translation>Integridade</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
@@ -1573,6 +1577,73 @@
     <message>
         <source>Cancel message</source>
         <translation>Cancelar mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aparência</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir o sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>Read receipts and typing</source>
+        <translation>Confirmações de leitura e digitação</translation>
+    </message>
+    <message>
+        <source>Seconds before a thread counts as read</source>
+        <translation>Segundos até uma conversa contar como lida</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A conversation counts as read once its thread has been open in the active window this long, so an accidental click does not.</source>
+        <translation>Uma conversa conta como lida depois que fica aberta na janela ativa por esse tempo, assim um clique acidental não a marca.</translation>
+    </message>
+    <message>
+        <source>Mark read after</source>
+        <translation>Marcar como lida após</translation>
+    </message>
+    <message>
+        <source>Tell the customer (blue ticks)</source>
+        <translation>Avisar o cliente (tiques azuis)</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>Enviar confirmações de leitura</translation>
+    </message>
+    <message>
+        <source>Show the customer that I am typing</source>
+        <translation>Mostrar ao cliente que estou digitando</translation>
+    </message>
+    <message>
+        <source>Send the typing indicator</source>
+        <translation>Enviar o indicador de digitação</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
     </message>
 </context>
 <context>
