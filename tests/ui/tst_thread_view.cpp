@@ -241,14 +241,20 @@ private Q_SLOTS:
 
         // Painting asks for the thumbnail; it is decoded on the pool and repainted when ready.
         ThumbnailCache *thumbs = delegate->thumbnails();
-        QSignalSpy ready(thumbs, &ThumbnailCache::ready);
-        m_window->threadView()->scrollTo(here);
         const QSize shown = MessageDelegate::pictureSize(row,
             qMax(120, optionFor(here).rect.width() * style::BubbleMaxWidthPercent / 100)
                 - 2 * style::BubblePadding);
+        QSignalSpy ready(thumbs, &ThumbnailCache::ready);
+        // An earlier paint (the window is shown) may already have had it decoded: then no new
+        // `ready` comes, and the spy must not be read empty.
+        const bool decodedBefore = thumbs->contains(QStringLiteral("media-here"), shown);
+        m_window->threadView()->scrollTo(here);
         m_window->threadView()->viewport()->grab();
         QTRY_VERIFY(thumbs->contains(QStringLiteral("media-here"), shown));
-        QCOMPARE(ready.last().at(0).toString(), QStringLiteral("media-here"));
+        if (!decodedBefore) {
+            QTRY_VERIFY(!ready.isEmpty());
+            QCOMPARE(ready.last().at(0).toString(), QStringLiteral("media-here"));
+        }
         QCOMPARE(
             thumbs->thumbnail(QStringLiteral("media-here"), row.mediaPath, shown).size(), shown);
         QCOMPARE(delegate->sizeHint(optionFor(here), here), hintHere);
