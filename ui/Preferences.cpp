@@ -8,52 +8,45 @@ namespace parley::ui {
 
 namespace {
 
-QPalette darkPalette()
+struct Colors
+{
+    QColor window, base, text, disabled, highlight, link, brightText;
+};
+
+// One palette from a handful of colours: every role the widgets use, disabled text included.
+QPalette paletteFrom(const Colors &c)
 {
     QPalette p;
-    const QColor window(0x20, 0x23, 0x28), base(0x17, 0x19, 0x1d), text(0xe6, 0xe8, 0xeb);
-    const QColor disabled(0x7a, 0x7f, 0x87), highlight(0x2e, 0x7d, 0x5b);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, disabled);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::Window, c.window);
+    p.setColor(QPalette::WindowText, c.text);
+    p.setColor(QPalette::Base, c.base);
+    p.setColor(QPalette::AlternateBase, c.window);
+    p.setColor(QPalette::ToolTipBase, c.window);
+    p.setColor(QPalette::ToolTipText, c.text);
+    p.setColor(QPalette::PlaceholderText, c.disabled);
+    p.setColor(QPalette::Text, c.text);
+    p.setColor(QPalette::Button, c.window);
+    p.setColor(QPalette::ButtonText, c.text);
+    p.setColor(QPalette::BrightText, c.brightText);
+    p.setColor(QPalette::Link, c.link);
+    p.setColor(QPalette::Highlight, c.highlight);
     p.setColor(QPalette::HighlightedText, Qt::white);
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
+        p.setColor(QPalette::Disabled, role, c.disabled);
     return p;
+}
+
+QPalette darkPalette()
+{
+    return paletteFrom({QColor(0x20, 0x23, 0x28), QColor(0x17, 0x19, 0x1d),
+        QColor(0xe6, 0xe8, 0xeb), QColor(0x7a, 0x7f, 0x87), QColor(0x2e, 0x7d, 0x5b),
+        QColor(0x6c, 0xb4, 0xff), Qt::white});
 }
 
 QPalette lightPalette()
 {
-    QPalette p;
-    const QColor window(0xf3, 0xf4, 0xf6), base(Qt::white), text(0x1f, 0x23, 0x28);
-    const QColor disabled(0x9a, 0x9f, 0xa6), highlight(0x1f, 0x8a, 0x5e);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, disabled);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::red);
-    p.setColor(QPalette::Link, QColor(0x1a, 0x5f, 0xb4));
-    p.setColor(QPalette::Highlight, highlight);
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
+    return paletteFrom({QColor(0xf3, 0xf4, 0xf6), Qt::white, QColor(0x1f, 0x23, 0x28),
+        QColor(0x9a, 0x9f, 0xa6), QColor(0x1f, 0x8a, 0x5e), QColor(0x1a, 0x5f, 0xb4), Qt::red});
 }
 
 // The platform's palette, remembered the first time a theme is applied.
