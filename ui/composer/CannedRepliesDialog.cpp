@@ -1,4 +1,5 @@
 #include "composer/CannedRepliesDialog.h"
+#include "composer/DialogParts.h"
 
 #include "composer/ComposerBackend.h"
 
@@ -64,10 +65,7 @@ CannedRepliesDialog::CannedRepliesDialog(ComposerBackend *backend, QWidget *pare
         this);
     help->setWordWrap(true);
     right->addWidget(help);
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setAccessibleName(tr("What is wrong"));
+    m_error = dialogparts::errorLabel(this, tr("What is wrong"));
     right->addWidget(m_error);
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setAccessibleName(tr("Save the canned reply"));

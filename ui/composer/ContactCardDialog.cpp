@@ -1,6 +1,6 @@
 #include "composer/ContactCardDialog.h"
+#include "composer/DialogParts.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -53,17 +53,9 @@ ContactCardDialog::ContactCardDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("&Emails:"), m_emails);
     form->addRow(tr("&Company:"), m_company);
     layout->addLayout(form);
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setAccessibleName(tr("What is wrong"));
+    m_error = dialogparts::errorLabel(this, tr("What is wrong"));
     layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_send = buttons->addButton(tr("Send"), QDialogButtonBox::AcceptRole);
-    m_send->setAccessibleName(tr("Send the contact card"));
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_send = dialogparts::addAcceptButtons(this, layout, tr("Send"), tr("Send the contact card"));
     connect(m_name, &QLineEdit::textChanged, this, &ContactCardDialog::revalidate);
     connect(m_company, &QLineEdit::textChanged, this, &ContactCardDialog::revalidate);
     connect(m_phones, &QPlainTextEdit::textChanged, this, &ContactCardDialog::revalidate);

@@ -1,6 +1,6 @@
 #include "composer/InteractiveDialog.h"
+#include "composer/DialogParts.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -104,15 +104,10 @@ InteractiveDialog::InteractiveDialog(QWidget *parent) : QDialog(parent)
     m_tabs->addTab(listPage, tr("&List"));
     left->addWidget(m_tabs, 1);
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setAccessibleName(tr("What is wrong"));
+    m_error = dialogparts::errorLabel(this, tr("What is wrong"));
     left->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_send = buttons->addButton(tr("Send"), QDialogButtonBox::AcceptRole);
-    m_send->setAccessibleName(tr("Send the interactive message"));
-    left->addWidget(buttons);
+    m_send
+        = dialogparts::addAcceptButtons(this, left, tr("Send"), tr("Send the interactive message"));
 
     auto *right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("Preview"), this));
@@ -126,8 +121,6 @@ InteractiveDialog::InteractiveDialog(QWidget *parent) : QDialog(parent)
     right->addWidget(m_preview, 1);
     outer->addLayout(right, 2);
 
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_header, &QLineEdit::textChanged, this, &InteractiveDialog::revalidate);
     connect(m_footer, &QLineEdit::textChanged, this, &InteractiveDialog::revalidate);
     connect(m_body, &QPlainTextEdit::textChanged, this, &InteractiveDialog::revalidate);

@@ -1,6 +1,6 @@
 #include "composer/LocationDialog.h"
+#include "composer/DialogParts.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,17 +34,9 @@ LocationDialog::LocationDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Address:"), m_address);
     layout->addLayout(form);
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setAccessibleName(tr("What is wrong"));
+    m_error = dialogparts::errorLabel(this, tr("What is wrong"));
     layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_send = buttons->addButton(tr("Send"), QDialogButtonBox::AcceptRole);
-    m_send->setAccessibleName(tr("Send the location"));
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_send = dialogparts::addAcceptButtons(this, layout, tr("Send"), tr("Send the location"));
     for (QLineEdit *edit : {m_latitude, m_longitude, m_name, m_address})
         connect(edit, &QLineEdit::textChanged, this, &LocationDialog::revalidate);
     revalidate();
