@@ -82,22 +82,80 @@ bool isTokenChar(char c)
 
 namespace detail {
 
+struct Reply
+{
+    quint64 connectionId;
+    quint64 sequence;
+    HttpResponse response;
+};
+
+// Answers on their way from any thread to the server's thread. The first answer of a batch
+// queues one call to HttpServer::deliverReplies(); the rest only join the vector, so a group
+// commit of N requests costs one event-loop wake-up instead of N.
+struct ReplyMailbox
+{
+    std::mutex mutex;
+    HttpServer *server = nullptr; // cleared under the mutex by ~HttpServer
+    std::vector<Reply> replies;
+
+    void push(quint64 connectionId, quint64 sequence, HttpResponse response)
+    {
+        std::lock_guard lock(mutex);
+        if (!server)
+            return;
+        const bool wake = replies.empty();
+        replies.push_back(Reply{connectionId, sequence, std::move(response)});
+        // Posted under the mutex, so the server cannot be destroyed in between; a queued call to
+        // a server deleted later is discarded by Qt.
+        if (wake)
+            QMetaObject::invokeMethod(
+                server, [s = server] { s->deliverReplies(); }, Qt::QueuedConnection);
+    }
+};
+
 struct PendingReply
 {
     std::mutex mutex;
-    HttpConnection *connection = nullptr; // cleared by the connection when it goes away
+    std::shared_ptr<ReplyMailbox> mailbox;
+    quint64 connectionId = 0;
     quint64 sequence = 0;
+    bool open = true; // cleared by the connection when it goes away or moves on
     bool answered = false;
 
     ~PendingReply();
     void post(HttpResponse response);
 };
 
+namespace {
+
+bool containsCaseInsensitive(QByteArrayView haystack, QByteArrayView needle)
+{
+    for (qsizetype i = 0; i + needle.size() <= haystack.size(); ++i) {
+        if (qstrnicmp(haystack.data() + i, needle.size(), needle.data(), needle.size()) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool equalsCaseInsensitive(QByteArrayView a, QByteArrayView b)
+{
+    return qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+}
+
+char toLowerAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+} // namespace
+
 class HttpConnection : public QObject
 {
 public:
     HttpConnection(HttpServer *server, QTcpSocket *socket)
-        : QObject(server), m_server(server), m_socket(socket), m_limits(server->limits())
+        : QObject(server), m_server(server), m_socket(socket), m_limits(server->limits()),
+          m_id(++server->m_nextConnectionId), m_fd(int(socket->socketDescriptor())),
+          m_peer(socket->peerAddress())
     {
         m_socket->setParent(this);
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -113,13 +171,16 @@ public:
         });
         m_timer.start(m_limits.idleTimeoutMs);
         ++m_server->m_connections;
+        m_server->m_live.insert(m_id, this);
     }
 
     ~HttpConnection() override
     {
         detach();
-        if (m_server)
+        if (m_server) {
             --m_server->m_connections;
+            m_server->m_live.remove(m_id);
+        }
     }
 
     void deliver(quint64 sequence, HttpResponse response)
@@ -173,9 +234,17 @@ private:
                 break;
             case State::Body: {
                 const qint64 need = m_contentLength - m_request.body.size();
-                const qint64 take = qMin<qint64>(need, m_buffer.size());
-                m_request.body += m_buffer.left(take);
-                m_buffer.remove(0, take);
+                if (m_request.body.isEmpty() && m_buffer.size() == need) {
+                    // The usual case: the rest of the buffer is exactly the body. No copy.
+                    m_request.body = std::move(m_buffer);
+                    m_buffer = QByteArray();
+                } else {
+                    const qint64 take = qMin<qint64>(need, m_buffer.size());
+                    if (m_request.body.isEmpty())
+                        m_request.body.reserve(m_contentLength);
+                    m_request.body.append(m_buffer.constData(), take);
+                    m_buffer.remove(0, take);
+                }
                 if (m_request.body.size() < m_contentLength)
                     return;
                 dispatch();
@@ -206,7 +275,7 @@ private:
             case State::ChunkData: {
                 if (m_chunkRemaining > 0) {
                     const qint64 take = qMin<qint64>(m_chunkRemaining, m_buffer.size());
-                    m_request.body += m_buffer.left(take);
+                    m_request.body.append(m_buffer.constData(), take);
                     m_buffer.remove(0, take);
                     m_chunkRemaining -= take;
                     if (m_chunkRemaining > 0)
@@ -240,12 +309,17 @@ private:
         }
     }
 
-    // Returns true when the state advanced and parsing should continue.
+    // Returns true when the state advanced and parsing should continue. Works on views into
+    // the buffer: the only copies are the request's own fields.
     bool parseHeaders()
     {
         // Tolerate blank lines between pipelined requests (RFC 9112 §2.2).
-        while (m_buffer.startsWith("\r\n"))
-            m_buffer.remove(0, 2);
+        qsizetype blank = 0;
+        while (
+            m_buffer.size() - blank >= 2 && m_buffer[blank] == '\r' && m_buffer[blank + 1] == '\n')
+            blank += 2;
+        if (blank > 0)
+            m_buffer.remove(0, blank);
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0) {
             if (m_buffer.size() > m_limits.maxHeaderBytes)
@@ -257,53 +331,65 @@ private:
             return false;
         }
         // Every line of the head, the request line included, ends in CRLF.
-        QList<QByteArray> lines = m_buffer.left(end + 2).split('\n');
-        m_buffer.remove(0, end + 4);
-        lines.removeLast(); // the empty piece after the last LF
-        for (QByteArray &line : lines) {
-            if (!line.endsWith('\r')) {
+        const QByteArrayView head(m_buffer.constData(), end + 2);
+        m_lines.clear();
+        for (qsizetype pos = 0; pos < head.size();) {
+            qsizetype lf = head.indexOf('\n', pos);
+            if (lf < 0)
+                lf = head.size(); // cannot happen: the head ends in CRLF
+            if (lf == pos || head[lf - 1] != '\r') {
                 reject(400, "bare LF in header section");
                 return false;
             }
-            line.chop(1);
+            m_lines.push_back(head.sliced(pos, lf - 1 - pos));
+            pos = lf + 1;
         }
-        const QByteArray &requestLine = lines.first();
-        const QList<QByteArray> parts = requestLine.split(' ');
-        if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()
-            || !parts[2].startsWith("HTTP/1.")) {
+        const QByteArrayView requestLine = m_lines.front();
+        const qsizetype sp1 = requestLine.indexOf(' ');
+        const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+        if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || requestLine.indexOf(' ', sp2 + 1) >= 0
+            || !requestLine.sliced(sp2 + 1).startsWith("HTTP/1.")) {
             reject(400, "malformed request line");
             return false;
         }
-        for (char c : parts[0]) {
+        const QByteArrayView method = requestLine.first(sp1);
+        const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
+        const QByteArrayView version = requestLine.sliced(sp2 + 1);
+        for (char c : method) {
             if (!isTokenChar(c)) {
                 reject(400, "malformed method");
                 return false;
             }
         }
-        if (parts[2] != "HTTP/1.1" && parts[2] != "HTTP/1.0") {
+        const bool http10 = version == "HTTP/1.0";
+        if (version != "HTTP/1.1" && !http10) {
             reject(400, "unsupported HTTP version");
             return false;
         }
         m_request = HttpRequest{};
-        m_request.method = parts[0];
-        m_request.target = parts[1];
-        m_request.peer = m_socket->peerAddress();
+        m_request.method = method.toByteArray();
+        m_request.target = target.toByteArray();
+        m_request.peer = m_peer;
         m_request.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-        const qsizetype q = m_request.target.indexOf('?');
-        m_request.path = q < 0 ? m_request.target : m_request.target.left(q);
+        const qsizetype q = target.indexOf('?');
+        m_request.path = q < 0 ? m_request.target : target.first(q).toByteArray();
         if (q >= 0)
-            m_request.query.setQuery(QString::fromUtf8(m_request.target.mid(q + 1)));
+            m_request.query.setQuery(QString::fromUtf8(target.sliced(q + 1)));
         if (!m_request.path.startsWith('/')) {
             reject(400, "malformed request target");
             return false;
         }
 
-        if (lines.size() - 1 > m_limits.maxHeaderCount) {
+        if (qsizetype(m_lines.size()) - 1 > m_limits.maxHeaderCount) {
             reject(431, "too many header fields");
             return false;
         }
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray &line = lines[i];
+        m_request.headers.reserve(qsizetype(m_lines.size()) - 1);
+        QByteArrayView connection;
+        QByteArrayView transferEncoding;
+        QByteArrayView expect;
+        for (std::size_t i = 1; i < m_lines.size(); ++i) {
+            const QByteArrayView line = m_lines[i];
             if (line.startsWith(' ') || line.startsWith('\t')) {
                 reject(400, "obsolete header folding");
                 return false;
@@ -313,21 +399,29 @@ private:
                 reject(400, "malformed header field");
                 return false;
             }
-            const QByteArray name = line.left(colon);
-            for (char c : name) {
+            QByteArray name(colon, Qt::Uninitialized);
+            for (qsizetype k = 0; k < colon; ++k) {
+                const char c = line[k];
                 if (!isTokenChar(c)) {
                     reject(400, "malformed header name");
                     return false;
                 }
+                name.data()[k] = toLowerAscii(c);
             }
-            m_request.headers.append({name.toLower(), line.mid(colon + 1).trimmed()});
+            const QByteArrayView value = line.sliced(colon + 1).trimmed();
+            // The first of each name counts, as HttpRequest::header() returns it.
+            if (connection.isNull() && name == "connection")
+                connection = value.isNull() ? QByteArrayView("") : value;
+            else if (transferEncoding.isNull() && name == "transfer-encoding")
+                transferEncoding = value.isNull() ? QByteArrayView("") : value;
+            else if (expect.isNull() && name == "expect")
+                expect = value.isNull() ? QByteArrayView("") : value;
+            m_request.headers.append({std::move(name), value.toByteArray()});
         }
 
-        const bool http10 = parts[2] == "HTTP/1.0";
-        const QByteArray connection = m_request.header("connection").toLower();
-        m_keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+        m_keepAlive = http10 ? containsCaseInsensitive(connection, "keep-alive")
+                             : !containsCaseInsensitive(connection, "close");
 
-        const QByteArray transferEncoding = m_request.header("transfer-encoding").toLower();
         qint64 length = -1;
         for (const auto &[name, value] : std::as_const(m_request.headers)) {
             if (name != "content-length")
@@ -340,12 +434,13 @@ private:
             }
             length = v;
         }
-        if (!transferEncoding.isEmpty()) {
+        const bool chunked = !transferEncoding.isEmpty();
+        if (chunked) {
             if (length >= 0) {
                 reject(400, "both Content-Length and Transfer-Encoding");
                 return false;
             }
-            if (transferEncoding != "chunked") {
+            if (!equalsCaseInsensitive(transferEncoding, "chunked")) {
                 reject(501, "unsupported Transfer-Encoding");
                 return false;
             }
@@ -354,16 +449,16 @@ private:
             reject(413, "body too large");
             return false;
         }
-        if (m_request.header("expect").toLower() == "100-continue")
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (!expect.isEmpty() && equalsCaseInsensitive(expect, "100-continue"))
+            sendBytes("HTTP/1.1 100 Continue\r\n\r\n");
+        // The views above point into m_buffer: drop the head only now.
+        m_buffer.remove(0, end + 4);
 
-        if (!transferEncoding.isEmpty()) {
+        if (chunked) {
             m_state = State::ChunkSize;
             return true;
         }
         m_contentLength = qMax<qint64>(length, 0);
-        if (m_contentLength > 0)
-            m_request.body.reserve(m_contentLength);
         m_state = State::Body;
         return true;
     }
@@ -373,7 +468,8 @@ private:
         m_state = State::AwaitingReply;
         m_timer.stop();
         auto pending = std::make_shared<PendingReply>();
-        pending->connection = this;
+        pending->mailbox = m_server ? m_server->m_mailbox : nullptr;
+        pending->connectionId = m_id;
         pending->sequence = ++m_sequence;
         m_pending = pending;
         if (!m_server || !m_server->m_handler) {
@@ -394,20 +490,49 @@ private:
         detach();
     }
 
+    // Straight to the kernel when nothing is queued in the socket (the usual case: an answer
+    // is a few hundred bytes), which saves the write notifier's round trip through the event
+    // loop; whatever the kernel does not take now goes through QTcpSocket's buffer, in order.
+    void sendBytes(QByteArrayView bytes)
+    {
+        qsizetype sent = 0;
+        if (m_fd >= 0 && m_socket->bytesToWrite() == 0
+            && m_socket->state() == QAbstractSocket::ConnectedState) {
+            const ssize_t n = ::send(
+                m_fd, bytes.data(), std::size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0)
+                sent = qsizetype(n);
+        }
+        if (sent < bytes.size())
+            m_socket->write(bytes.data() + sent, bytes.size() - sent);
+    }
+
     void writeResponse(const HttpResponse &response, bool keepAlive)
     {
-        QByteArray out;
-        out.reserve(160 + response.body.size());
-        out += "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-            + reasonPhrase(response.status) + "\r\n";
-        if (!response.contentType.isEmpty())
-            out += "Content-Type: " + response.contentType + "\r\n";
-        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-        for (const auto &[name, value] : response.headers)
-            out += name + ": " + value + "\r\n";
-        out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-        out += response.body;
-        m_socket->write(out);
+        m_out.resize(0); // keeps the capacity: one allocation per connection, not per answer
+        m_out.reserve(160 + response.body.size());
+        m_out += "HTTP/1.1 ";
+        m_out += QByteArray::number(response.status);
+        m_out += ' ';
+        m_out += reasonPhrase(response.status);
+        m_out += "\r\n";
+        if (!response.contentType.isEmpty()) {
+            m_out += "Content-Type: ";
+            m_out += response.contentType;
+            m_out += "\r\n";
+        }
+        m_out += "Content-Length: ";
+        m_out += QByteArray::number(response.body.size());
+        m_out += "\r\n";
+        for (const auto &[name, value] : response.headers) {
+            m_out += name;
+            m_out += ": ";
+            m_out += value;
+            m_out += "\r\n";
+        }
+        m_out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+        m_out += response.body;
+        sendBytes(m_out);
     }
 
     void reject(int status, const char *reason)
@@ -438,11 +563,11 @@ private:
         m_buffer.clear();
         m_socket->flush();
         if (m_socket->bytesToWrite() == 0)
-            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+            ::shutdown(m_fd, SHUT_WR);
         else
             connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
                 if (m_socket->bytesToWrite() == 0)
-                    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+                    ::shutdown(m_fd, SHUT_WR);
             });
         m_timer.start(1000); // onTimeout() finishes a Closing connection
     }
@@ -451,7 +576,7 @@ private:
     {
         if (auto pending = m_pending.lock()) {
             std::lock_guard lock(pending->mutex);
-            pending->connection = nullptr;
+            pending->open = false;
         }
         m_pending.reset();
     }
@@ -470,8 +595,13 @@ private:
     QPointer<HttpServer> m_server;
     QTcpSocket *m_socket;
     HttpServer::Limits m_limits;
+    const quint64 m_id;
+    const int m_fd;
+    const QHostAddress m_peer;
     QTimer m_timer;
     QByteArray m_buffer;
+    QByteArray m_out;
+    std::vector<QByteArrayView> m_lines;
     HttpRequest m_request;
     State m_state = State::Headers;
     qint64 m_contentLength = 0;
@@ -485,20 +615,15 @@ private:
 
 void PendingReply::post(HttpResponse response)
 {
-    std::lock_guard lock(mutex);
-    if (answered)
-        return;
-    answered = true;
-    if (!connection)
-        return;
-    // The connection clears `connection` under this mutex before it is destroyed, so posting
-    // here is safe; a queued call to an object deleted later is discarded by Qt.
-    QMetaObject::invokeMethod(
-        connection,
-        [c = connection, seq = sequence, r = std::move(response)]() mutable {
-            c->deliver(seq, std::move(r));
-        },
-        Qt::QueuedConnection);
+    {
+        std::lock_guard lock(mutex);
+        if (answered)
+            return;
+        answered = true;
+        if (!open || !mailbox)
+            return;
+    }
+    mailbox->push(connectionId, sequence, std::move(response));
 }
 
 PendingReply::~PendingReply()
@@ -520,15 +645,41 @@ bool HttpResponder::isOpen() const
     if (!m_d)
         return false;
     std::lock_guard lock(m_d->mutex);
-    return !m_d->answered && m_d->connection;
+    return !m_d->answered && m_d->open;
 }
 
-HttpServer::HttpServer(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
+HttpServer::HttpServer(QObject *parent)
+    : QObject(parent), m_server(new QTcpServer(this)),
+      m_mailbox(std::make_shared<detail::ReplyMailbox>())
 {
+    m_mailbox->server = this;
     connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    std::vector<detail::Reply> orphaned;
+    {
+        std::lock_guard lock(m_mailbox->mutex);
+        m_mailbox->server = nullptr;
+        orphaned.swap(m_mailbox->replies);
+    }
+}
+
+void HttpServer::deliverReplies()
+{
+    std::vector<detail::Reply> replies;
+    {
+        std::lock_guard lock(m_mailbox->mutex);
+        replies.swap(m_mailbox->replies);
+    }
+    for (detail::Reply &reply : replies) {
+        // A connection that has gone is not in m_live; one that finish()ed is deleted later,
+        // so every pointer found here stays valid through this loop.
+        if (detail::HttpConnection *connection = m_live.value(reply.connectionId))
+            connection->deliver(reply.sequence, std::move(reply.response));
+    }
+}
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {

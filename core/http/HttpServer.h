@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
@@ -47,6 +48,7 @@ struct HttpResponse
 namespace detail {
 class HttpConnection;
 struct PendingReply;
+struct ReplyMailbox;
 } // namespace detail
 
 // A handle to answer one request, exactly once, from any thread. Dropping every copy without
@@ -105,13 +107,22 @@ public:
 
 private:
     friend class detail::HttpConnection;
+    friend struct detail::ReplyMailbox;
     void onNewConnection();
+    // Runs on the server's thread: writes every answer the mailbox collected since the last
+    // call (one queued call per batch of answers, not one per answer).
+    void deliverReplies();
 
     QTcpServer *m_server = nullptr;
     Limits m_limits;
     Handler m_handler;
     RejectObserver m_rejectObserver;
     int m_connections = 0;
+    // Answers from any thread wait here; connections are found by id, so an answer for a
+    // connection that has gone finds nothing.
+    std::shared_ptr<detail::ReplyMailbox> m_mailbox;
+    QHash<quint64, detail::HttpConnection *> m_live;
+    quint64 m_nextConnectionId = 0;
 };
 
 // Parses "host:port" as used by --listen options. Returns false on a malformed value.

@@ -377,6 +377,15 @@ void IngestPipeline::run(std::promise<QString> *ready)
             QSqlQuery fetch = prepared(db, selectSql(ReplaySelection::Pending));
             QSqlQuery checkpoint(db);
             WriteGate *gate = m_journal ? &m_journal->writeGate() : nullptr;
+            // How long this worker keeps the journal's group commits waiting, at most.
+            Metrics::Histogram &holdParse
+                = m_metrics->histogram("parley_store_write_lock_hold_seconds",
+                    "How long the parse worker held the store's write lock, per transaction",
+                    {{"work", "parse"}});
+            Metrics::Histogram &holdIndex
+                = m_metrics->histogram("parley_store_write_lock_hold_seconds",
+                    "How long the parse worker held the store's write lock, per transaction",
+                    {{"work", "index"}});
             ready->set_value(QString());
 
             std::deque<Row> rows;
@@ -392,9 +401,12 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 for (;;) {
                     if (gate)
                         gate->lock();
+                    const auto locked = SteadyClock::now();
                     QString indexError;
                     const qint64 moved = MessageIndex::indexChunk(
                         db, m_options.indexChunkRows, nullptr, &indexError);
+                    holdIndex.observe(
+                        std::chrono::duration<double>(SteadyClock::now() - locked).count());
                     if (gate)
                         gate->unlock();
                     if (moved < 0) {
@@ -464,6 +476,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     ok = processor.commit(&txError);
                 else
                     processor.rollback();
+                holdParse.observe(
+                    std::chrono::duration<double>(SteadyClock::now() - started).count());
                 if (gate)
                     gate->unlock();
                 if (!ok && processor.needsCarefulRetry()) {

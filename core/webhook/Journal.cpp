@@ -52,6 +52,9 @@ Journal::Journal(const QString &dbPath, Clock *clock, Metrics *metrics, QObject 
           {}, {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048})),
       m_latency(metrics->histogram("parley_ingest_latency_seconds",
           "Time from an authentic request being read to its journal commit")),
+      m_gateWait(metrics->histogram("parley_journal_write_lock_wait_seconds",
+          "Time a journal group commit waited for the store's write lock (held by the parse "
+          "worker)")),
       m_backlogGauge(metrics->gauge(
           "parley_journal_backlog", "Journaled bodies not yet parsed into the store"))
 {
@@ -261,7 +264,10 @@ bool Journal::syncWal(QString *error)
 bool Journal::commitBatch(
     QSqlDatabase &db, SqliteStatement &insert, std::vector<Item> &batch, QString *error)
 {
+    const auto waitStarted = std::chrono::steady_clock::now();
     m_gate.lockUrgent();
+    m_gateWait.observe(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - waitStarted).count());
     bool ok = execSql(db, "BEGIN IMMEDIATE", error);
     qint64 lastId = 0;
     if (ok) {

@@ -172,6 +172,7 @@ private:
     Metrics::Counter &m_rows;
     Metrics::Histogram &m_batchSize;
     Metrics::Histogram &m_latency;
+    Metrics::Histogram &m_gateWait;
     Metrics::Gauge &m_backlogGauge;
 };
 

@@ -9,7 +9,9 @@
 #include <QTimer>
 
 #include <atomic>
+#include <memory>
 #include <thread>
+#include <vector>
 
 using namespace parley::core;
 
@@ -93,6 +95,13 @@ private:
     std::atomic<int> m_rejected{0};
     QMutex m_mutex;
     QByteArray m_lastBody;
+    QList<std::pair<QByteArray, HttpResponder>> m_parked;
+
+    int parkedCount()
+    {
+        QMutexLocker lock(&m_mutex);
+        return int(m_parked.size());
+    }
 
     QByteArray lastBody()
     {
@@ -165,6 +174,20 @@ private Q_SLOTS:
             }
             if (request.path == "/forget")
                 return; // responder dropped without an answer
+            if (request.path == "/park") {
+                // Parked until parkedAnswerAll() answers every one from another thread.
+                QMutexLocker lock(&m_mutex);
+                m_parked.append({request.query.queryItemValue(QStringLiteral("n")).toUtf8(),
+                    std::move(responder)});
+                return;
+            }
+            if (request.path == "/headers") {
+                QByteArray echo;
+                for (const auto &[name, value] : request.headers)
+                    echo += name + '=' + value + ';';
+                responder.respond(HttpResponse::text(200, echo));
+                return;
+            }
             responder.respond(HttpResponse::text(200,
                 request.method + ' ' + request.path + ' '
                     + QByteArray::number(request.body.size())));
@@ -274,6 +297,12 @@ private Q_SLOTS:
         QTest::newRow("request line") << QByteArray("GARBAGE\r\n\r\n") << 400;
         QTest::newRow("version") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 400;
         QTest::newRow("target") << QByteArray("GET x HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("two spaces") << QByteArray("GET  / HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("no method") << QByteArray(" / HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("four parts") << QByteArray("GET / x HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("no version") << QByteArray("GET / \r\n\r\n") << 400;
+        QTest::newRow("method token") << QByteArray("G(T / HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("bare LF request line") << QByteArray("GET / HTTP/1.1\nA: b\r\n\r\n") << 400;
         QTest::newRow("header without colon")
             << QByteArray("GET / HTTP/1.1\r\nNoColon\r\n\r\n") << 400;
         QTest::newRow("space before colon")
@@ -375,6 +404,79 @@ private Q_SLOTS:
         const RawResponse r = roundTrip("GET /thread HTTP/1.1\r\n\r\n");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, QByteArray("thread\n"));
+    }
+
+    void manyAnswersFromAnotherThreadReachTheirOwnClients()
+    {
+        // Answers that arrive together (a group commit) are delivered in one batch: each must
+        // still reach the connection that asked, whatever the order they come in.
+        constexpr int kClients = 16;
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < kClients; ++i) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            connectTo(*sockets.back());
+            sockets.back()->write("POST /park?n=" + QByteArray::number(i)
+                + " HTTP/1.1\r\nContent-Length: 1\r\n\r\nx");
+            QVERIFY(sockets.back()->waitForBytesWritten(1000));
+        }
+        QTRY_COMPARE(parkedCount(), kClients);
+        QList<std::pair<QByteArray, HttpResponder>> parked;
+        {
+            QMutexLocker lock(&m_mutex);
+            parked.swap(m_parked);
+        }
+        std::thread([parked] {
+            for (auto it = parked.crbegin(); it != parked.crend(); ++it)
+                it->second.respond(HttpResponse::text(200, "answer " + it->first));
+        }).join();
+        for (int i = 0; i < kClients; ++i) {
+            RawResponse r;
+            QVERIFY(readResponse(*sockets[std::size_t(i)], &r));
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, "answer " + QByteArray::number(i));
+        }
+        // The connections stay usable after the batch.
+        sockets[3]->write("GET /after HTTP/1.1\r\n\r\n");
+        RawResponse again;
+        QVERIFY(readResponse(*sockets[3], &again));
+        QCOMPARE(again.body, QByteArray("GET /after 0"));
+    }
+
+    void headerNamesLowerCasedValuesTrimmed()
+    {
+        const RawResponse r
+            = roundTrip("GET /headers HTTP/1.1\r\nHost: x\r\nX-Mixed-CASE:  a b \t\r\n"
+                        "x-dup: 1\r\nX-Dup: 2\r\nEmpty:\r\n\r\n");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("host=x;x-mixed-case=a b;x-dup=1;x-dup=2;empty=;"));
+    }
+
+    void headerValuesAreCaseInsensitive()
+    {
+        {
+            // "Close" in any case ends the connection after the answer.
+            QTcpSocket socket;
+            connectTo(socket);
+            socket.write("GET /x HTTP/1.1\r\nConnection: Close\r\n\r\n");
+            RawResponse r;
+            QVERIFY(readResponse(socket, &r));
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.head.contains("Connection: close"));
+            QVERIFY(waitClosed(socket, 2000));
+        }
+        {
+            // HTTP/1.0 asks for keep-alive explicitly.
+            QTcpSocket socket;
+            connectTo(socket);
+            socket.write("GET /y HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n");
+            RawResponse r;
+            QVERIFY(readResponse(socket, &r));
+            QVERIFY(r.head.contains("Connection: keep-alive"));
+        }
+        const RawResponse chunked = roundTrip(
+            "POST /c HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n");
+        QCOMPARE(chunked.status, 200);
+        QCOMPARE(lastBody(), QByteArray("hi"));
     }
 
     void droppedResponderAnswers500()
