@@ -591,7 +591,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     bool ok = true;
 
     for (const ParsedContact &c : parsed.contacts) {
-        p.resolveContact(c.waId, c.userId, c.parentUserId, c.username, c.profileName, &ok);
+        p.resolveContact(c.waId.toVariant(), c.userId.toVariant(), c.parentUserId.toVariant(),
+            c.username.toVariant(), c.profileName.toVariant(), &ok);
         if (!ok)
             return fail();
     }
@@ -615,8 +616,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                 continue;
         }
         if (!phoneNumberId.isEmpty()) {
-            contactId = p.resolveContact(m[msgcol::FromWaId], m[msgcol::FromUserId], QVariant(),
-                QVariant(), QVariant(), &ok);
+            contactId = p.resolveContact(m[msgcol::FromWaId].toVariant(),
+                m[msgcol::FromUserId].toVariant(), QVariant(), QVariant(), QVariant(), &ok);
             if (!ok)
                 return fail();
             if (contactId >= 0) {
@@ -644,7 +645,7 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
             return fail();
         if (conversationId < 0)
             continue;
-        const QVariant tsValue = m[msgcol::Timestamp];
+        const ParsedValue tsValue = m[msgcol::Timestamp];
         const qint64 ts = tsValue.isValid() ? tsValue.toLongLong() : receivedAtMs / 1000;
         // A system notice (number change...) is not the user writing: it opens no window.
         const bool opensWindow = m[msgcol::Type].toString() != QLatin1String("system");
@@ -700,8 +701,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         }
         const QString phoneNumberId = s[statuscol::PhoneNumberId].toString();
         if (s.freeEntryPoint && !phoneNumberId.isEmpty()) {
-            const qint64 contactId = p.resolveContact(s[statuscol::RecipientId],
-                s[statuscol::RecipientUserId], QVariant(), QVariant(), QVariant(), &ok);
+            const qint64 contactId = p.resolveContact(s[statuscol::RecipientId].toVariant(),
+                s[statuscol::RecipientUserId].toVariant(), QVariant(), QVariant(), QVariant(), &ok);
             if (!ok)
                 return fail();
             if (contactId < 0)
@@ -709,8 +710,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
             const qint64 conversationId = p.conversation(phoneNumberId, contactId, &ok);
             if (!ok)
                 return fail();
-            const QVariant metaExpiry = s[statuscol::ConversationExpiresAt];
-            const QVariant tsValue = s[statuscol::Timestamp];
+            const ParsedValue metaExpiry = s[statuscol::ConversationExpiresAt];
+            const ParsedValue tsValue = s[statuscol::Timestamp];
             const qint64 base = tsValue.isValid() ? tsValue.toLongLong() : receivedAtMs / 1000;
             const qint64 expires
                 = metaExpiry.isValid() ? metaExpiry.toLongLong() : base + kFreeEntryPointWindowSecs;

@@ -98,6 +98,23 @@ void SqliteStatement::bind(int index, const QVariant &value)
     }
 }
 
+void SqliteStatement::bind(int index, const ParsedValue &value)
+{
+    switch (value.type()) {
+    case ParsedValue::Type::Null: bindNull(index); return;
+    case ParsedValue::Type::Bool: bindInt(index, value.toBool() ? 1 : 0); return;
+    case ParsedValue::Type::Integer: bindInt(index, value.toLongLong()); return;
+    case ParsedValue::Type::Double: bindDouble(index, value.toDouble()); return;
+    case ParsedValue::Type::Text: {
+        // reset() clears the bindings, so SQLite never reads these bytes after it.
+        const std::string_view text = value.utf8();
+        sqlite3_bind_text(
+            m_stmt, index + 1, text.data() ? text.data() : "", int(text.size()), SQLITE_STATIC);
+        return;
+    }
+    }
+}
+
 QString SqliteStatement::errorText() const
 {
     return QString::fromUtf8(sqlite3_errmsg(m_db));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "webhook/ParsedValue.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
@@ -37,6 +39,9 @@ public:
     void bindBlob(int index, const QByteArray &value); // must stay alive until reset()
     // Invalid -> NULL, bool/integers -> INTEGER, double -> REAL, strings -> TEXT.
     void bind(int index, const QVariant &value);
+    // NULL -> NULL, bool/integer -> INTEGER, double -> REAL, text -> TEXT straight from its
+    // UTF-8 bytes, not copied: they must stay alive and unchanged until reset() (exec() resets).
+    void bind(int index, const ParsedValue &value);
 
     // Runs a statement that returns no rows (or ignores them) and resets it. False with
     // *error (and the statement reset) on failure.

@@ -1,16 +1,16 @@
 #include "webhook/WebhookParser.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
-#include <QJsonValue>
 #include <QStringList>
 
+#include <charconv>
 #include <cmath>
 
 namespace parley::core {
 
 namespace {
+
+using Json = JsonView::Value;
 
 // 2^63 as a double: integral doubles below it convert to qint64 exactly enough for ids/times.
 constexpr double kInt64Limit = 9223372036854775807.0;
@@ -20,186 +20,256 @@ bool integralDouble(double d)
     return std::isfinite(d) && std::fabs(d) < kInt64Limit && std::trunc(d) == d;
 }
 
+// The event kinds of ParsedWebhook::counts, counted in an array and put in the hash once.
+enum Kind {
+    KindContact,
+    KindMessage,
+    KindStatus,
+    KindError,
+    KindTemplateStatus,
+    KindTemplateQuality,
+    KindTemplateCategory,
+    KindTemplateComponents,
+    KindPhoneQuality,
+    KindAccountUpdate,
+    KindUnknown,
+    KindPreferences,
+    KindCount
+};
+constexpr const char *kKindNames[KindCount] = {"contact", "message", "status", "error",
+    "template_status", "template_quality", "template_category", "template_components",
+    "phone_quality", "account_update", "unknown_field", "user_preferences"};
+
+// One parse: where the records go, and where texts that are not in the body are kept.
+struct Context
+{
+    ParsedWebhook &out;
+    ParsedWebhook::Buffers &buffers;
+    std::array<int, KindCount> counts{};
+
+    ParsedValue keep(QByteArray text)
+    {
+        buffers.texts.append(std::move(text));
+        const QByteArray &kept = buffers.texts.constLast();
+        return ParsedValue::fromUtf8(std::string_view(kept.constData(), size_t(kept.size())));
+    }
+    void bump(Kind kind) { ++counts[kind]; }
+};
+
+ParsedValue text(std::string_view utf8)
+{
+    return ParsedValue::fromUtf8(utf8);
+}
+
+// The exact JSON text of a value (an object, an array or a scalar) in the body.
+ParsedValue raw(const Json &v)
+{
+    return ParsedValue::fromUtf8(v.raw());
+}
+
 // A string field; numbers (Meta sends some ids as numbers) become their decimal text.
-QVariant str(const QJsonValue &v)
+ParsedValue str(Context &c, const Json &v)
 {
     switch (v.type()) {
-    case QJsonValue::String: {
-        QString s = v.toString();
-        if (s.isNull())
-            s = QStringLiteral(""); // present but empty: not NULL
-        return s;
-    }
-    case QJsonValue::Double: {
+    case JsonView::Type::String: return text(v.string()); // "" stays "", not NULL
+    case JsonView::Type::Number: {
+        qint64 n = 0;
+        if (v.toInt64(&n)) // an integer literal is its own decimal text, but for "-0"
+            return n == 0 ? text("0") : raw(v);
         const double d = v.toDouble();
         if (integralDouble(d))
-            return QString::number(qint64(d));
-        return QString::number(d, 'g', 17);
+            return c.keep(QByteArray::number(qint64(d)));
+        return c.keep(QByteArray::number(d, 'g', 17));
     }
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case JsonView::Type::True: return text("true");
+    case JsonView::Type::False: return text("false");
     default: return {};
     }
 }
 
 // A string field where "" means absent (reaction removal, empty captions of some clients).
-QVariant nonEmptyStr(const QJsonValue &v)
+ParsedValue nonEmptyStr(Context &c, const Json &v)
 {
-    QVariant s = str(v);
-    if (s.isValid() && s.toString().isEmpty())
+    const ParsedValue s = str(c, v);
+    if (s.isText() && s.utf8().empty())
         return {};
     return s;
 }
 
-// An integer sent as a number or as a string of digits (Meta's timestamps are strings).
-QVariant integer(const QJsonValue &v)
+bool isAsciiSpace(char ch)
 {
-    if (v.isDouble()) {
+    return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+// QString::trimmed().toLongLong() on UTF-8, without the QString for plain ASCII.
+bool parseInteger(std::string_view s, qint64 *out)
+{
+    for (const char ch : s) {
+        if (static_cast<unsigned char>(ch) >= 0x80) {
+            bool ok = false;
+            const qint64 n
+                = QString::fromUtf8(s.data(), qsizetype(s.size())).trimmed().toLongLong(&ok);
+            if (ok)
+                *out = n;
+            return ok;
+        }
+    }
+    const char *b = s.data();
+    const char *e = b + s.size();
+    while (b < e && isAsciiSpace(*b))
+        ++b;
+    while (e > b && isAsciiSpace(e[-1]))
+        --e;
+    if (b < e && *b == '+') {
+        ++b;
+        if (b == e || *b < '0' || *b > '9')
+            return false;
+    }
+    if (b == e)
+        return false;
+    qint64 n = 0;
+    const auto [ptr, ec] = std::from_chars(b, e, n);
+    if (ec != std::errc() || ptr != e)
+        return false;
+    *out = n;
+    return true;
+}
+
+// An integer sent as a number or as a string of digits (Meta's timestamps are strings).
+ParsedValue integer(const Json &v)
+{
+    if (v.isNumber()) {
+        qint64 n = 0;
+        if (v.toInt64(&n))
+            return ParsedValue::fromInteger(n);
         const double d = v.toDouble();
         if (integralDouble(d))
-            return qint64(d);
+            return ParsedValue::fromInteger(qint64(d));
         return {};
     }
     if (v.isString()) {
-        bool ok = false;
-        const qint64 n = v.toString().trimmed().toLongLong(&ok);
-        if (ok)
-            return n;
+        qint64 n = 0;
+        if (parseInteger(v.string(), &n))
+            return ParsedValue::fromInteger(n);
     }
     return {};
 }
 
-QVariant real(const QJsonValue &v)
+QString qstring(std::string_view utf8)
 {
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return v.toDouble();
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+}
+
+ParsedValue real(const Json &v)
+{
+    if (v.isNumber()) {
+        const double d = v.toDouble();
+        return std::isfinite(d) ? ParsedValue::fromDouble(d) : ParsedValue();
+    }
     if (v.isString()) {
         bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
+        const double d = qstring(v.string()).trimmed().toDouble(&ok);
         if (ok && std::isfinite(d))
-            return d;
+            return ParsedValue::fromDouble(d);
     }
     return {};
 }
 
-QVariant boolean(const QJsonValue &v)
+ParsedValue boolean(const Json &v)
 {
     if (v.isBool())
-        return v.toBool();
+        return ParsedValue::fromBool(v.toBool());
     if (v.isString()) {
-        const QString s = v.toString();
-        if (s == QLatin1String("true"))
-            return true;
-        if (s == QLatin1String("false"))
-            return false;
+        const std::string_view s = v.string();
+        if (s == "true")
+            return ParsedValue::fromBool(true);
+        if (s == "false")
+            return ParsedValue::fromBool(false);
     }
-    if (v.isDouble())
-        return v.toDouble() != 0;
+    if (v.isNumber())
+        return ParsedValue::fromBool(v.toDouble() != 0);
     return {};
 }
 
 // error_data.details, or the flat "details" of On-Prem-era payloads.
-QVariant errorDetails(const QJsonObject &error)
+ParsedValue errorDetails(Context &c, const Json &error)
 {
-    QVariant details
-        = str(error.value(QLatin1String("error_data")).toObject().value(QLatin1String("details")));
+    ParsedValue details = str(c, error["error_data"]["details"]);
     if (!details.isValid())
-        details = str(error.value(QLatin1String("details")));
+        details = str(c, error["details"]);
     return details;
-}
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QString compact(const QJsonValue &v)
-{
-    if (v.isObject())
-        return compact(v.toObject());
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    // A scalar: wrap it so that the text is still JSON.
-    QJsonArray wrap{v};
-    const QByteArray json = QJsonDocument(wrap).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
-}
-
-void bump(ParsedWebhook &out, const QString &kind)
-{
-    ++out.counts[kind];
 }
 
 struct Envelope
 {
-    QVariant wabaId;
-    QVariant phoneNumberId;
-    QVariant displayPhoneNumber;
+    ParsedValue wabaId;
+    ParsedValue phoneNumberId;
+    ParsedValue displayPhoneNumber;
     qint64 entryTime = 0;
 };
 
-void addUnknown(ParsedWebhook &out, const Envelope &env, const QString &field, const QString &raw)
+void addUnknown(Context &c, const Envelope &env, std::string_view field, ParsedValue rawJson)
 {
     ParsedAccountEvent e;
     e.kind = QStringLiteral("unknown_field");
-    e[accountcol::Field] = field.isEmpty() ? QStringLiteral("") : field;
+    e[accountcol::Field] = text(field); // "" when there is none, not NULL
     e[accountcol::WabaId] = env.wabaId;
     e[accountcol::PhoneNumberId] = env.phoneNumberId;
     e[accountcol::DisplayPhoneNumber] = env.displayPhoneNumber;
     if (env.entryTime > 0)
-        e[accountcol::Timestamp] = env.entryTime;
-    e[accountcol::Known] = false;
-    e[accountcol::RawJson] = raw;
-    out.accountEvents.append(std::move(e));
-    bump(out, QStringLiteral("unknown_field"));
+        e[accountcol::Timestamp] = ParsedValue::fromInteger(env.entryTime);
+    e[accountcol::Known] = ParsedValue::fromBool(false);
+    e[accountcol::RawJson] = rawJson;
+    c.out.accountEvents.append(std::move(e));
+    c.bump(KindUnknown);
 }
 
-void parseError(ParsedWebhook &out, const Envelope &env, const QJsonValue &value,
-    const QString &scope, const QVariant &messageId)
+void parseError(Context &c, const Envelope &env, const Json &o, std::string_view scope,
+    const ParsedValue &messageId)
 {
-    const QJsonObject o = value.toObject();
     ParsedError e;
     e.entryTime = env.entryTime;
-    e[errorcol::Scope] = scope;
+    e[errorcol::Scope] = text(scope);
     e[errorcol::WabaId] = env.wabaId;
     e[errorcol::PhoneNumberId] = env.phoneNumberId;
     e[errorcol::MessageId] = messageId;
-    e[errorcol::Code] = integer(o.value(QLatin1String("code")));
-    e[errorcol::Title] = str(o.value(QLatin1String("title")));
-    e[errorcol::Message] = str(o.value(QLatin1String("message")));
-    e[errorcol::Details] = errorDetails(o);
-    e[errorcol::Href] = str(o.value(QLatin1String("href")));
-    e[errorcol::RawJson] = compact(value);
-    out.errors.append(std::move(e));
-    bump(out, QStringLiteral("error"));
+    e[errorcol::Code] = integer(o["code"]);
+    e[errorcol::Title] = str(c, o["title"]);
+    e[errorcol::Message] = str(c, o["message"]);
+    e[errorcol::Details] = errorDetails(c, o);
+    e[errorcol::Href] = str(c, o["href"]);
+    e[errorcol::RawJson] = raw(o);
+    c.out.errors.append(std::move(e));
+    c.bump(KindError);
 }
 
-void parseContact(ParsedWebhook &out, const Envelope &env, const QJsonObject &o)
+void parseContact(Context &c, const Envelope &env, const Json &o)
 {
-    ParsedContact c;
-    c.phoneNumberId = env.phoneNumberId.toString();
-    c.waId = nonEmptyStr(o.value(QLatin1String("wa_id")));
-    c.userId = nonEmptyStr(o.value(QLatin1String("user_id")));
-    c.parentUserId = nonEmptyStr(o.value(QLatin1String("parent_user_id")));
-    const QJsonObject profile = o.value(QLatin1String("profile")).toObject();
-    c.profileName = nonEmptyStr(profile.value(QLatin1String("name")));
-    c.username = nonEmptyStr(profile.value(QLatin1String("username")));
-    if (!c.username.isValid())
-        c.username = nonEmptyStr(o.value(QLatin1String("username")));
-    if (!c.waId.isValid() && !c.userId.isValid())
+    ParsedContact contact;
+    contact.phoneNumberId = env.phoneNumberId;
+    contact.waId = nonEmptyStr(c, o["wa_id"]);
+    contact.userId = nonEmptyStr(c, o["user_id"]);
+    contact.parentUserId = nonEmptyStr(c, o["parent_user_id"]);
+    const Json profile = o["profile"];
+    contact.profileName = nonEmptyStr(c, profile["name"]);
+    contact.username = nonEmptyStr(c, profile["username"]);
+    if (!contact.username.isValid())
+        contact.username = nonEmptyStr(c, o["username"]);
+    if (!contact.waId.isValid() && !contact.userId.isValid())
         return; // nothing to key it by
-    out.contacts.append(std::move(c));
-    bump(out, QStringLiteral("contact"));
+    c.out.contacts.append(contact);
+    c.bump(KindContact);
 }
 
-QString contactsSummary(const QJsonArray &cards)
+QString contactsSummary(const Json &cards)
 {
     QStringList names;
-    for (const QJsonValue &card : cards) {
-        const QJsonObject name = card.toObject().value(QLatin1String("name")).toObject();
-        QString formatted = name.value(QLatin1String("formatted_name")).toString();
+    for (const Json card : cards.elements()) {
+        const Json name = card["name"];
+        QString formatted = qstring(name["formatted_name"].string());
         if (formatted.isEmpty()) {
-            formatted = QStringList{name.value(QLatin1String("first_name")).toString(),
-                name.value(QLatin1String("last_name")).toString()}
+            formatted = QStringList{qstring(name["first_name"].string()),
+                qstring(name["last_name"].string())}
                             .join(u' ')
                             .trimmed();
         }
@@ -209,357 +279,337 @@ QString contactsSummary(const QJsonArray &cards)
     return names.join(QLatin1String(", "));
 }
 
-void applyContext(ParsedMessage &m, const QJsonObject &context)
+void applyContext(Context &c, ParsedMessage &m, const Json &context)
 {
-    if (context.isEmpty())
+    if (context.size() == 0) // not an object, or an empty one
         return;
-    m[msgcol::ContextId] = str(context.value(QLatin1String("id")));
-    m[msgcol::ContextFrom] = str(context.value(QLatin1String("from")));
-    m[msgcol::Forwarded] = boolean(context.value(QLatin1String("forwarded")));
-    m[msgcol::FrequentlyForwarded] = boolean(context.value(QLatin1String("frequently_forwarded")));
+    m[msgcol::ContextId] = str(c, context["id"]);
+    m[msgcol::ContextFrom] = str(c, context["from"]);
+    m[msgcol::Forwarded] = boolean(context["forwarded"]);
+    m[msgcol::FrequentlyForwarded] = boolean(context["frequently_forwarded"]);
 }
 
 // The type-specific fields of a message object (also the inner message of an edit).
-void applyContent(ParsedMessage &m, const QString &type, const QJsonObject &o, int depth)
+void applyContent(Context &c, ParsedMessage &m, std::string_view type, const Json &o, int depth)
 {
-    const QJsonObject body = o.value(type).toObject();
-    if (type == QLatin1String("text")) {
-        m[msgcol::Text] = str(body.value(QLatin1String("body")));
-    } else if (type == QLatin1String("image") || type == QLatin1String("video")
-        || type == QLatin1String("audio") || type == QLatin1String("document")
-        || type == QLatin1String("sticker")) {
-        m[msgcol::MediaId] = str(body.value(QLatin1String("id")));
-        m[msgcol::MimeType] = str(body.value(QLatin1String("mime_type")));
-        m[msgcol::Sha256] = str(body.value(QLatin1String("sha256")));
-        m[msgcol::Caption] = str(body.value(QLatin1String("caption")));
-        m[msgcol::Filename] = str(body.value(QLatin1String("filename")));
-        if (type == QLatin1String("audio")) {
-            const QVariant voice = boolean(body.value(QLatin1String("voice")));
-            m[msgcol::Voice] = voice.isValid() ? voice : QVariant(false);
-        } else if (type == QLatin1String("sticker")) {
-            const QVariant animated = boolean(body.value(QLatin1String("animated")));
-            m[msgcol::Animated] = animated.isValid() ? animated : QVariant(false);
+    const Json body = o[type];
+    if (type == "text") {
+        m[msgcol::Text] = str(c, body["body"]);
+    } else if (type == "image" || type == "video" || type == "audio" || type == "document"
+        || type == "sticker") {
+        m[msgcol::MediaId] = str(c, body["id"]);
+        m[msgcol::MimeType] = str(c, body["mime_type"]);
+        m[msgcol::Sha256] = str(c, body["sha256"]);
+        m[msgcol::Caption] = str(c, body["caption"]);
+        m[msgcol::Filename] = str(c, body["filename"]);
+        if (type == "audio") {
+            const ParsedValue voice = boolean(body["voice"]);
+            m[msgcol::Voice] = voice.isValid() ? voice : ParsedValue::fromBool(false);
+        } else if (type == "sticker") {
+            const ParsedValue animated = boolean(body["animated"]);
+            m[msgcol::Animated] = animated.isValid() ? animated : ParsedValue::fromBool(false);
         }
-    } else if (type == QLatin1String("location")) {
-        m[msgcol::Latitude] = real(body.value(QLatin1String("latitude")));
-        m[msgcol::Longitude] = real(body.value(QLatin1String("longitude")));
-        m[msgcol::LocationName] = str(body.value(QLatin1String("name")));
-        m[msgcol::LocationAddress] = str(body.value(QLatin1String("address")));
-        m[msgcol::LocationUrl] = str(body.value(QLatin1String("url")));
-    } else if (type == QLatin1String("contacts")) {
-        const QString summary = contactsSummary(o.value(QLatin1String("contacts")).toArray());
+    } else if (type == "location") {
+        m[msgcol::Latitude] = real(body["latitude"]);
+        m[msgcol::Longitude] = real(body["longitude"]);
+        m[msgcol::LocationName] = str(c, body["name"]);
+        m[msgcol::LocationAddress] = str(c, body["address"]);
+        m[msgcol::LocationUrl] = str(c, body["url"]);
+    } else if (type == "contacts") {
+        const QString summary = contactsSummary(o["contacts"]);
         if (!summary.isEmpty())
-            m[msgcol::Text] = summary;
-    } else if (type == QLatin1String("reaction")) {
-        m[msgcol::ReactionTo] = str(body.value(QLatin1String("message_id")));
-        m[msgcol::Emoji] = nonEmptyStr(body.value(QLatin1String("emoji"))); // NULL: removed
-    } else if (type == QLatin1String("interactive")) {
-        const QVariant replyType = str(body.value(QLatin1String("type")));
+            m[msgcol::Text] = c.keep(summary.toUtf8());
+    } else if (type == "reaction") {
+        m[msgcol::ReactionTo] = str(c, body["message_id"]);
+        m[msgcol::Emoji] = nonEmptyStr(c, body["emoji"]); // NULL: removed
+    } else if (type == "interactive") {
+        const ParsedValue replyType = str(c, body["type"]);
         m[msgcol::ReplyType] = replyType;
-        const QJsonObject reply = body.value(replyType.toString()).toObject();
-        if (replyType.toString() == QLatin1String("nfm_reply")) {
-            m[msgcol::ReplyId] = str(reply.value(QLatin1String("name")));
-            m[msgcol::ReplyTitle] = str(reply.value(QLatin1String("body")));
-            m[msgcol::ReplyJson] = str(reply.value(QLatin1String("response_json")));
+        const Json reply = body[replyType.utf8()];
+        if (replyType.textEquals("nfm_reply")) {
+            m[msgcol::ReplyId] = str(c, reply["name"]);
+            m[msgcol::ReplyTitle] = str(c, reply["body"]);
+            m[msgcol::ReplyJson] = str(c, reply["response_json"]);
         } else {
-            m[msgcol::ReplyId] = str(reply.value(QLatin1String("id")));
-            m[msgcol::ReplyTitle] = str(reply.value(QLatin1String("title")));
-            m[msgcol::ReplyDescription] = str(reply.value(QLatin1String("description")));
+            m[msgcol::ReplyId] = str(c, reply["id"]);
+            m[msgcol::ReplyTitle] = str(c, reply["title"]);
+            m[msgcol::ReplyDescription] = str(c, reply["description"]);
         }
         m[msgcol::Text] = m[msgcol::ReplyTitle];
-    } else if (type == QLatin1String("button")) {
-        m[msgcol::ButtonPayload] = str(body.value(QLatin1String("payload")));
-        m[msgcol::ButtonText] = str(body.value(QLatin1String("text")));
+    } else if (type == "button") {
+        m[msgcol::ButtonPayload] = str(c, body["payload"]);
+        m[msgcol::ButtonText] = str(c, body["text"]);
         m[msgcol::Text] = m[msgcol::ButtonText];
-    } else if (type == QLatin1String("order")) {
-        m[msgcol::Text] = nonEmptyStr(body.value(QLatin1String("text")));
-    } else if (type == QLatin1String("system")) {
-        m[msgcol::SystemType] = str(body.value(QLatin1String("type")));
-        m[msgcol::Text] = str(body.value(QLatin1String("body")));
-        if (m[msgcol::SystemType].toString() == QLatin1String("user_changed_number"))
-            m.newWaId = nonEmptyStr(body.value(QLatin1String("wa_id")));
-    } else if (type == QLatin1String("edit") && depth == 0) {
-        m[msgcol::EditOf] = str(body.value(QLatin1String("original_message_id")));
-        const QJsonObject inner = body.value(QLatin1String("message")).toObject();
-        const QString innerType = inner.value(QLatin1String("type")).toString();
-        if (!innerType.isEmpty() && innerType != QLatin1String("edit"))
-            applyContent(m, innerType, inner, depth + 1);
+    } else if (type == "order") {
+        m[msgcol::Text] = nonEmptyStr(c, body["text"]);
+    } else if (type == "system") {
+        m[msgcol::SystemType] = str(c, body["type"]);
+        m[msgcol::Text] = str(c, body["body"]);
+        if (m[msgcol::SystemType].textEquals("user_changed_number"))
+            m.newWaId = nonEmptyStr(c, body["wa_id"]);
+    } else if (type == "edit" && depth == 0) {
+        m[msgcol::EditOf] = str(c, body["original_message_id"]);
+        const Json inner = body["message"];
+        const std::string_view innerType = inner["type"].string();
+        if (!innerType.empty() && innerType != "edit")
+            applyContent(c, m, innerType, inner, depth + 1);
         if (!m[msgcol::ContextId].isValid())
-            applyContext(m, inner.value(QLatin1String("context")).toObject());
-    } else if (type == QLatin1String("unsupported")) {
+            applyContext(c, m, inner["context"]);
+    } else if (type == "unsupported") {
         // v24+: the type WhatsApp could not deliver ("edit", "poll_update", ...)
-        m[msgcol::SystemType] = str(body.value(QLatin1String("type")));
+        m[msgcol::SystemType] = str(c, body["type"]);
     }
 }
 
-void parseMessage(ParsedWebhook &out, const Envelope &env, const QJsonValue &value)
+void parseMessage(Context &c, const Envelope &env, const Json &o)
 {
-    const QJsonObject o = value.toObject();
     ParsedMessage m;
-    m[msgcol::Id] = nonEmptyStr(o.value(QLatin1String("id")));
+    m[msgcol::Id] = nonEmptyStr(c, o["id"]);
     if (!m[msgcol::Id].isValid()) {
-        addUnknown(out, env, QStringLiteral("messages"), compact(value));
+        addUnknown(c, env, "messages", raw(o));
         return;
     }
     m[msgcol::PhoneNumberId] = env.phoneNumberId;
     m[msgcol::DisplayPhoneNumber] = env.displayPhoneNumber;
-    m[msgcol::FromWaId] = nonEmptyStr(o.value(QLatin1String("from")));
-    m[msgcol::FromUserId] = nonEmptyStr(o.value(QLatin1String("from_user_id")));
-    m[msgcol::FromParentUserId] = nonEmptyStr(o.value(QLatin1String("from_parent_user_id")));
-    const QVariant type = str(o.value(QLatin1String("type")));
+    m[msgcol::FromWaId] = nonEmptyStr(c, o["from"]);
+    m[msgcol::FromUserId] = nonEmptyStr(c, o["from_user_id"]);
+    m[msgcol::FromParentUserId] = nonEmptyStr(c, o["from_parent_user_id"]);
+    const ParsedValue type = str(c, o["type"]);
     m[msgcol::Type] = type;
-    m[msgcol::Timestamp] = integer(o.value(QLatin1String("timestamp")));
-    applyContext(m, o.value(QLatin1String("context")).toObject());
-    const QJsonValue referral = o.value(QLatin1String("referral"));
+    m[msgcol::Timestamp] = integer(o["timestamp"]);
+    applyContext(c, m, o["context"]);
+    const Json referral = o["referral"];
     if (referral.isObject()) {
-        m[msgcol::ReferralJson] = compact(referral);
+        m[msgcol::ReferralJson] = raw(referral);
         m.freeEntryPoint = true;
     }
     if (type.isValid())
-        applyContent(m, type.toString(), o, 0);
-    const QJsonArray errors = o.value(QLatin1String("errors")).toArray();
+        applyContent(c, m, type.utf8(), o, 0);
+    const JsonView::ElementRange errors = o["errors"].elements();
     if (!errors.isEmpty()) {
-        const QJsonObject first = errors.first().toObject();
-        m[msgcol::ErrorCode] = integer(first.value(QLatin1String("code")));
-        m[msgcol::ErrorTitle] = str(first.value(QLatin1String("title")));
-        m[msgcol::ErrorDetails] = errorDetails(first);
+        const Json first = errors.first();
+        m[msgcol::ErrorCode] = integer(first["code"]);
+        m[msgcol::ErrorTitle] = str(c, first["title"]);
+        m[msgcol::ErrorDetails] = errorDetails(c, first);
     }
-    m[msgcol::RawJson] = compact(o);
-    const QVariant id = m[msgcol::Id];
-    out.messages.append(std::move(m));
-    bump(out, QStringLiteral("message"));
-    for (const QJsonValue &error : errors)
-        parseError(out, env, error, QStringLiteral("message"), id);
+    m[msgcol::RawJson] = raw(o);
+    const ParsedValue id = m[msgcol::Id];
+    c.out.messages.append(std::move(m));
+    c.bump(KindMessage);
+    for (const Json error : errors)
+        parseError(c, env, error, "message", id);
 }
 
-bool knownStatusKey(QStringView key)
+bool knownStatusKey(std::string_view key)
 {
-    static const char *const known[] = {"id", "status", "timestamp", "recipient_id",
+    static constexpr std::string_view known[] = {"id", "status", "timestamp", "recipient_id",
         "recipient_user_id", "recipient_parent_user_id", "errors", "pricing", "conversation",
         "biz_opaque_callback_data"};
-    for (const char *k : known) {
-        if (key == QLatin1String(k))
+    for (const std::string_view k : known) {
+        if (key == k)
             return true;
     }
     return false;
 }
 
-void parseStatus(ParsedWebhook &out, const Envelope &env, const QJsonValue &value)
+void parseStatus(Context &c, const Envelope &env, const Json &o)
 {
-    const QJsonObject o = value.toObject();
     ParsedStatus s;
-    s[statuscol::MessageId] = nonEmptyStr(o.value(QLatin1String("id")));
-    s[statuscol::Status] = nonEmptyStr(o.value(QLatin1String("status")));
+    s[statuscol::MessageId] = nonEmptyStr(c, o["id"]);
+    s[statuscol::Status] = nonEmptyStr(c, o["status"]);
     if (!s[statuscol::MessageId].isValid() || !s[statuscol::Status].isValid()) {
-        addUnknown(out, env, QStringLiteral("statuses"), compact(value));
+        addUnknown(c, env, "statuses", raw(o));
         return;
     }
-    s[statuscol::Timestamp] = integer(o.value(QLatin1String("timestamp")));
+    s[statuscol::Timestamp] = integer(o["timestamp"]);
     s[statuscol::PhoneNumberId] = env.phoneNumberId;
-    s[statuscol::RecipientId] = nonEmptyStr(o.value(QLatin1String("recipient_id")));
-    s[statuscol::RecipientUserId] = nonEmptyStr(o.value(QLatin1String("recipient_user_id")));
-    s[statuscol::RecipientParentUserId]
-        = nonEmptyStr(o.value(QLatin1String("recipient_parent_user_id")));
-    const QJsonArray errors = o.value(QLatin1String("errors")).toArray();
+    s[statuscol::RecipientId] = nonEmptyStr(c, o["recipient_id"]);
+    s[statuscol::RecipientUserId] = nonEmptyStr(c, o["recipient_user_id"]);
+    s[statuscol::RecipientParentUserId] = nonEmptyStr(c, o["recipient_parent_user_id"]);
+    const JsonView::ElementRange errors = o["errors"].elements();
     if (!errors.isEmpty()) {
-        const QJsonObject first = errors.first().toObject();
-        s[statuscol::ErrorCode] = integer(first.value(QLatin1String("code")));
-        s[statuscol::ErrorTitle] = str(first.value(QLatin1String("title")));
-        QVariant details = errorDetails(first);
+        const Json first = errors.first();
+        s[statuscol::ErrorCode] = integer(first["code"]);
+        s[statuscol::ErrorTitle] = str(c, first["title"]);
+        ParsedValue details = errorDetails(c, first);
         if (!details.isValid())
-            details = str(first.value(QLatin1String("message")));
+            details = str(c, first["message"]);
         s[statuscol::ErrorDetails] = details;
     }
-    const QJsonObject pricing = o.value(QLatin1String("pricing")).toObject();
-    s[statuscol::PricingModel] = str(pricing.value(QLatin1String("pricing_model")));
-    s[statuscol::PricingCategory] = str(pricing.value(QLatin1String("category")));
-    s[statuscol::PricingType] = str(pricing.value(QLatin1String("type")));
-    s[statuscol::Billable] = boolean(pricing.value(QLatin1String("billable")));
-    const QJsonObject conversation = o.value(QLatin1String("conversation")).toObject();
-    s[statuscol::MetaConversationId] = str(conversation.value(QLatin1String("id")));
-    const QVariant origin
-        = str(conversation.value(QLatin1String("origin")).toObject().value(QLatin1String("type")));
+    const Json pricing = o["pricing"];
+    s[statuscol::PricingModel] = str(c, pricing["pricing_model"]);
+    s[statuscol::PricingCategory] = str(c, pricing["category"]);
+    s[statuscol::PricingType] = str(c, pricing["type"]);
+    s[statuscol::Billable] = boolean(pricing["billable"]);
+    const Json conversation = o["conversation"];
+    s[statuscol::MetaConversationId] = str(c, conversation["id"]);
+    const ParsedValue origin = str(c, conversation["origin"]["type"]);
     s[statuscol::ConversationOrigin] = origin;
-    s[statuscol::ConversationExpiresAt]
-        = integer(conversation.value(QLatin1String("expiration_timestamp")));
-    s[statuscol::BizOpaqueCallbackData] = str(o.value(QLatin1String("biz_opaque_callback_data")));
-    // Statuses are most of the traffic and fully normalized above; re-serializing each one cost
-    // about a third of the parse. Their exact bytes stay in the journal row (journal_id), so the
-    // raw JSON is kept here only when the status carries something this version does not read.
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!knownStatusKey(it.key())) {
-            s[statuscol::RawJson] = compact(o);
+    s[statuscol::ConversationExpiresAt] = integer(conversation["expiration_timestamp"]);
+    s[statuscol::BizOpaqueCallbackData] = str(c, o["biz_opaque_callback_data"]);
+    // Statuses are most of the traffic and fully normalized above; their exact bytes stay in
+    // the journal row (journal_id), so the raw JSON is kept here (in status_events) only when
+    // the status carries something this version does not read.
+    for (const auto &member : o.members()) {
+        if (!knownStatusKey(member.key)) {
+            s[statuscol::RawJson] = raw(o);
             break;
         }
     }
-    s.freeEntryPoint = s[statuscol::PricingType].toString() == QLatin1String("free_entry_point")
-        || origin.toString() == QLatin1String("referral_conversion");
-    const QVariant id = s[statuscol::MessageId];
-    out.statuses.append(std::move(s));
-    bump(out, QStringLiteral("status"));
-    for (const QJsonValue &error : errors)
-        parseError(out, env, error, QStringLiteral("status"), id);
+    s.freeEntryPoint = s[statuscol::PricingType].textEquals("free_entry_point")
+        || origin.textEquals("referral_conversion");
+    const ParsedValue id = s[statuscol::MessageId];
+    c.out.statuses.append(std::move(s));
+    c.bump(KindStatus);
+    for (const Json error : errors)
+        parseError(c, env, error, "status", id);
 }
 
-void parseTemplateEvent(
-    ParsedWebhook &out, const Envelope &env, const QString &field, const QJsonObject &value)
+void parseTemplateEvent(Context &c, const Envelope &env, std::string_view field, const Json &value)
 {
     ParsedTemplateEvent e;
-    if (field == QLatin1String("message_template_status_update"))
-        e.kind = QStringLiteral("template_status");
-    else if (field == QLatin1String("message_template_quality_update"))
-        e.kind = QStringLiteral("template_quality");
-    else if (field == QLatin1String("template_category_update"))
-        e.kind = QStringLiteral("template_category");
-    else
-        e.kind = QStringLiteral("template_components");
-    e[templatecol::Field] = field;
+    Kind kind = KindTemplateComponents;
+    if (field == "message_template_status_update")
+        kind = KindTemplateStatus;
+    else if (field == "message_template_quality_update")
+        kind = KindTemplateQuality;
+    else if (field == "template_category_update")
+        kind = KindTemplateCategory;
+    e.kind = QLatin1String(kKindNames[kind]);
+    e[templatecol::Field] = text(field);
     e[templatecol::WabaId] = env.wabaId;
-    e[templatecol::TemplateId] = str(value.value(QLatin1String("message_template_id")));
-    e[templatecol::TemplateName] = str(value.value(QLatin1String("message_template_name")));
-    e[templatecol::Language] = str(value.value(QLatin1String("message_template_language")));
-    e[templatecol::Event] = str(value.value(QLatin1String("event")));
-    e[templatecol::Reason] = str(value.value(QLatin1String("reason")));
-    QVariant category = str(value.value(QLatin1String("message_template_category")));
+    e[templatecol::TemplateId] = str(c, value["message_template_id"]);
+    e[templatecol::TemplateName] = str(c, value["message_template_name"]);
+    e[templatecol::Language] = str(c, value["message_template_language"]);
+    e[templatecol::Event] = str(c, value["event"]);
+    e[templatecol::Reason] = str(c, value["reason"]);
+    ParsedValue category = str(c, value["message_template_category"]);
     if (!category.isValid())
-        category = str(value.value(QLatin1String("category")));
+        category = str(c, value["category"]);
     e[templatecol::Category] = category;
-    e[templatecol::PreviousQuality] = str(value.value(QLatin1String("previous_quality_score")));
-    e[templatecol::NewQuality] = str(value.value(QLatin1String("new_quality_score")));
-    e[templatecol::PreviousCategory] = str(value.value(QLatin1String("previous_category")));
-    e[templatecol::NewCategory] = str(value.value(QLatin1String("new_category")));
+    e[templatecol::PreviousQuality] = str(c, value["previous_quality_score"]);
+    e[templatecol::NewQuality] = str(c, value["new_quality_score"]);
+    e[templatecol::PreviousCategory] = str(c, value["previous_category"]);
+    e[templatecol::NewCategory] = str(c, value["new_category"]);
     if (env.entryTime > 0)
-        e[templatecol::Timestamp] = env.entryTime;
-    e[templatecol::RawJson] = compact(value);
-    bump(out, e.kind);
-    out.templateEvents.append(std::move(e));
+        e[templatecol::Timestamp] = ParsedValue::fromInteger(env.entryTime);
+    e[templatecol::RawJson] = raw(value);
+    c.bump(kind);
+    c.out.templateEvents.append(std::move(e));
 }
 
-void parseAccountEvent(
-    ParsedWebhook &out, const Envelope &env, const QString &field, const QJsonObject &value)
+void parseAccountEvent(Context &c, const Envelope &env, std::string_view field, const Json &value)
 {
     ParsedAccountEvent e;
-    e.kind = field == QLatin1String("phone_number_quality_update")
-        ? QStringLiteral("phone_quality")
-        : QStringLiteral("account_update");
-    e[accountcol::Field] = field;
+    const Kind kind = field == "phone_number_quality_update" ? KindPhoneQuality : KindAccountUpdate;
+    e.kind = QLatin1String(kKindNames[kind]);
+    e[accountcol::Field] = text(field);
     e[accountcol::WabaId] = env.wabaId;
     e[accountcol::PhoneNumberId] = env.phoneNumberId;
-    QVariant display = str(value.value(QLatin1String("display_phone_number")));
+    ParsedValue display = str(c, value["display_phone_number"]);
     if (!display.isValid())
-        display = str(value.value(QLatin1String("phone_number")));
+        display = str(c, value["phone_number"]);
     if (!display.isValid())
         display = env.displayPhoneNumber;
     e[accountcol::DisplayPhoneNumber] = display;
-    e[accountcol::Event] = str(value.value(QLatin1String("event")));
-    QVariant detail = str(value.value(QLatin1String("current_limit")));
+    e[accountcol::Event] = str(c, value["event"]);
+    ParsedValue detail = str(c, value["current_limit"]);
     if (!detail.isValid()) {
-        const QJsonValue ban = value.value(QLatin1String("ban_info"))
-                                   .toObject()
-                                   .value(QLatin1String("waba_ban_state"));
-        detail = ban.isArray() ? QVariant(compact(ban)) : str(ban);
+        const Json ban = value["ban_info"]["waba_ban_state"];
+        detail = ban.isArray() ? raw(ban) : str(c, ban);
     }
-    if (!detail.isValid()) {
-        detail = str(value.value(QLatin1String("violation_info"))
-                         .toObject()
-                         .value(QLatin1String("violation_type")));
-    }
+    if (!detail.isValid())
+        detail = str(c, value["violation_info"]["violation_type"]);
     e[accountcol::Detail] = detail;
     if (env.entryTime > 0)
-        e[accountcol::Timestamp] = env.entryTime;
-    e[accountcol::Known] = true;
-    e[accountcol::RawJson] = compact(value);
-    bump(out, e.kind);
-    out.accountEvents.append(std::move(e));
+        e[accountcol::Timestamp] = ParsedValue::fromInteger(env.entryTime);
+    e[accountcol::Known] = ParsedValue::fromBool(true);
+    e[accountcol::RawJson] = raw(value);
+    c.bump(kind);
+    c.out.accountEvents.append(std::move(e));
 }
 
-void parsePreference(ParsedWebhook &out, const Envelope &env, const QJsonValue &value)
+void parsePreference(Context &c, const Envelope &env, const Json &o)
 {
-    const QJsonObject o = value.toObject();
     ParsedPreference p;
     p[prefcol::WabaId] = env.wabaId;
     p[prefcol::PhoneNumberId] = env.phoneNumberId;
-    p[prefcol::WaId] = nonEmptyStr(o.value(QLatin1String("wa_id")));
-    p[prefcol::UserId] = nonEmptyStr(o.value(QLatin1String("user_id")));
-    p[prefcol::Category] = str(o.value(QLatin1String("category")));
-    p[prefcol::Value] = str(o.value(QLatin1String("value")));
-    p[prefcol::Detail] = str(o.value(QLatin1String("detail")));
-    p[prefcol::Timestamp] = integer(o.value(QLatin1String("timestamp")));
-    p[prefcol::RawJson] = compact(value);
-    out.preferences.append(std::move(p));
-    bump(out, QStringLiteral("user_preferences"));
+    p[prefcol::WaId] = nonEmptyStr(c, o["wa_id"]);
+    p[prefcol::UserId] = nonEmptyStr(c, o["user_id"]);
+    p[prefcol::Category] = str(c, o["category"]);
+    p[prefcol::Value] = str(c, o["value"]);
+    p[prefcol::Detail] = str(c, o["detail"]);
+    p[prefcol::Timestamp] = integer(o["timestamp"]);
+    p[prefcol::RawJson] = raw(o);
+    c.out.preferences.append(std::move(p));
+    c.bump(KindPreferences);
 }
 
-void parseChange(ParsedWebhook &out, Envelope env, const QJsonValue &changeValue)
+void parseChange(Context &c, Envelope env, const Json &change)
 {
-    const QJsonObject change = changeValue.toObject();
-    const QString field = change.value(QLatin1String("field")).toString();
-    const QJsonValue valueValue = change.value(QLatin1String("value"));
-    if (!valueValue.isObject()) {
-        addUnknown(out, env, field, compact(changeValue));
+    const std::string_view field = change["field"].string();
+    const Json value = change["value"];
+    if (!value.isObject()) {
+        addUnknown(c, env, field, raw(change));
         return;
     }
-    const QJsonObject value = valueValue.toObject();
-    const QJsonObject metadata = value.value(QLatin1String("metadata")).toObject();
-    env.phoneNumberId = nonEmptyStr(metadata.value(QLatin1String("phone_number_id")));
-    env.displayPhoneNumber = nonEmptyStr(metadata.value(QLatin1String("display_phone_number")));
+    const Json metadata = value["metadata"];
+    env.phoneNumberId = nonEmptyStr(c, metadata["phone_number_id"]);
+    env.displayPhoneNumber = nonEmptyStr(c, metadata["display_phone_number"]);
 
-    for (const QJsonValue &contact : value.value(QLatin1String("contacts")).toArray())
-        parseContact(out, env, contact.toObject());
+    for (const Json contact : value["contacts"].elements())
+        parseContact(c, env, contact);
 
-    if (field == QLatin1String("messages")) {
+    if (field == "messages") {
         bool any = false;
-        for (const QJsonValue &message : value.value(QLatin1String("messages")).toArray()) {
-            parseMessage(out, env, message);
+        for (const Json message : value["messages"].elements()) {
+            parseMessage(c, env, message);
             any = true;
         }
-        for (const QJsonValue &status : value.value(QLatin1String("statuses")).toArray()) {
-            parseStatus(out, env, status);
+        for (const Json status : value["statuses"].elements()) {
+            parseStatus(c, env, status);
             any = true;
         }
-        for (const QJsonValue &error : value.value(QLatin1String("errors")).toArray()) {
-            parseError(out, env, error, QStringLiteral("value"), QVariant());
+        for (const Json error : value["errors"].elements()) {
+            parseError(c, env, error, "value", ParsedValue());
             any = true;
         }
         if (!any) {
             // Nothing we know (e.g. groups, message_echoes): keep it raw.
             bool other = false;
-            for (auto it = value.begin(); it != value.end(); ++it) {
-                const QString key = it.key();
-                if (key != QLatin1String("messaging_product") && key != QLatin1String("metadata")
-                    && key != QLatin1String("contacts"))
+            for (const auto &member : value.members()) {
+                if (member.key != "messaging_product" && member.key != "metadata"
+                    && member.key != "contacts")
                     other = true;
             }
-            if (other || !value.contains(QLatin1String("contacts")))
-                addUnknown(out, env, field, compact(value));
+            if (other || !value.contains("contacts"))
+                addUnknown(c, env, field, raw(value));
         }
-    } else if (field == QLatin1String("message_template_status_update")
-        || field == QLatin1String("message_template_quality_update")
-        || field == QLatin1String("template_category_update")
-        || field == QLatin1String("message_template_components_update")) {
-        parseTemplateEvent(out, env, field, value);
-    } else if (field == QLatin1String("phone_number_quality_update")
-        || field == QLatin1String("account_update")) {
-        parseAccountEvent(out, env, field, value);
-    } else if (field == QLatin1String("user_preferences")) {
-        const QJsonArray prefs = value.value(QLatin1String("user_preferences")).toArray();
-        for (const QJsonValue &pref : prefs)
-            parsePreference(out, env, pref);
+    } else if (field == "message_template_status_update"
+        || field == "message_template_quality_update" || field == "template_category_update"
+        || field == "message_template_components_update") {
+        parseTemplateEvent(c, env, field, value);
+    } else if (field == "phone_number_quality_update" || field == "account_update") {
+        parseAccountEvent(c, env, field, value);
+    } else if (field == "user_preferences") {
+        const JsonView::ElementRange prefs = value["user_preferences"].elements();
+        for (const Json pref : prefs)
+            parsePreference(c, env, pref);
         if (prefs.isEmpty())
-            addUnknown(out, env, field, compact(value));
+            addUnknown(c, env, field, raw(value));
     } else {
-        addUnknown(out, env, field, compact(value));
+        addUnknown(c, env, field, raw(value));
     }
 }
 
 template <size_t N>
 void appendColumns(QJsonObject &o, const std::array<const char *, N> &columns,
-    const std::array<QVariant, N> &values, size_t skip)
+    const std::array<ParsedValue, N> &values, size_t skip)
 {
     for (size_t i = 0; i < N; ++i) {
         if (i == skip)
             continue;
-        o.insert(QLatin1String(columns[i]), QJsonValue::fromVariant(values[i]));
+        o.insert(QLatin1String(columns[i]), values[i].toJsonValue());
     }
 }
 
@@ -568,36 +618,40 @@ void appendColumns(QJsonObject &o, const std::array<const char *, N> &columns,
 ParsedWebhook WebhookParser::parse(const QByteArray &body)
 {
     ParsedWebhook out;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) {
+    auto buffers = std::make_shared<ParsedWebhook::Buffers>();
+    JsonView &json = buffers->json;
+    if (!json.parse(body)) {
         out.error = QStringLiteral("invalid JSON at offset %1: %2")
-                        .arg(error.offset)
-                        .arg(error.errorString());
+                        .arg(json.errorOffset())
+                        .arg(json.error());
         return out;
     }
     out.ok = true;
-    const QJsonObject root = doc.object();
-    const QJsonValue entries = root.value(QLatin1String("entry"));
-    if (!doc.isObject() || !entries.isArray()) {
-        addUnknown(out, Envelope{}, root.value(QLatin1String("object")).toString(),
-            QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
-        return out;
-    }
-    for (const QJsonValue &entryValue : entries.toArray()) {
-        const QJsonObject entry = entryValue.toObject();
-        Envelope env;
-        env.wabaId = nonEmptyStr(entry.value(QLatin1String("id")));
-        const QVariant time = integer(entry.value(QLatin1String("time")));
-        env.entryTime = time.isValid() ? time.toLongLong() : 0;
-        const QJsonValue changes = entry.value(QLatin1String("changes"));
-        if (!entryValue.isObject() || !changes.isArray()) {
-            addUnknown(out, env, QString(), compact(entryValue));
-            continue;
+    Context c{out, *buffers, {}};
+    const Json root = json.root();
+    const Json entries = root["entry"];
+    if (!root.isObject() || !entries.isArray()) {
+        addUnknown(c, Envelope{}, root["object"].string(), raw(root));
+    } else {
+        for (const Json entry : entries.elements()) {
+            Envelope env;
+            env.wabaId = nonEmptyStr(c, entry["id"]);
+            const ParsedValue time = integer(entry["time"]);
+            env.entryTime = time.isValid() ? time.toLongLong() : 0;
+            const Json changes = entry["changes"];
+            if (!entry.isObject() || !changes.isArray()) {
+                addUnknown(c, env, std::string_view(), raw(entry));
+                continue;
+            }
+            for (const Json change : changes.elements())
+                parseChange(c, env, change);
         }
-        for (const QJsonValue &change : changes.toArray())
-            parseChange(out, env, change);
     }
+    for (int kind = 0; kind < KindCount; ++kind) {
+        if (c.counts[size_t(kind)] > 0)
+            out.counts.insert(QLatin1String(kKindNames[kind]), c.counts[size_t(kind)]);
+    }
+    out.buffers = std::move(buffers);
     return out;
 }
 
@@ -645,12 +699,12 @@ QJsonArray WebhookParser::toJson(const ParsedWebhook &parsed)
     QJsonArray out;
     for (const ParsedContact &c : parsed.contacts) {
         out.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("contact")},
-            {QStringLiteral("phone_number_id"), c.phoneNumberId},
-            {QStringLiteral("wa_id"), QJsonValue::fromVariant(c.waId)},
-            {QStringLiteral("user_id"), QJsonValue::fromVariant(c.userId)},
-            {QStringLiteral("parent_user_id"), QJsonValue::fromVariant(c.parentUserId)},
-            {QStringLiteral("username"), QJsonValue::fromVariant(c.username)},
-            {QStringLiteral("profile_name"), QJsonValue::fromVariant(c.profileName)}});
+            {QStringLiteral("phone_number_id"), c.phoneNumberId.toString()},
+            {QStringLiteral("wa_id"), c.waId.toJsonValue()},
+            {QStringLiteral("user_id"), c.userId.toJsonValue()},
+            {QStringLiteral("parent_user_id"), c.parentUserId.toJsonValue()},
+            {QStringLiteral("username"), c.username.toJsonValue()},
+            {QStringLiteral("profile_name"), c.profileName.toJsonValue()}});
     }
     for (const ParsedMessage &m : parsed.messages) {
         QJsonObject o{{QStringLiteral("kind"), QStringLiteral("message")},

@@ -1,13 +1,16 @@
 #pragma once
 
+#include "webhook/JsonView.h"
+#include "webhook/ParsedValue.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
-#include <QVariant>
 
 #include <array>
+#include <memory>
 
 namespace parley::core {
 
@@ -84,26 +87,27 @@ enum Column { PARLEY_PREFERENCE_COLUMNS(PARLEY_ENUM_ITEM) Count };
 }
 #undef PARLEY_ENUM_ITEM
 
-// One normalized record: the values of one row, by the column enum of its table. An invalid
-// QVariant is NULL (absent in the payload).
+// One normalized record: the values of one row, by the column enum of its table. A NULL
+// ParsedValue is NULL (absent in the payload). Text values point into the ParsedWebhook they came
+// from: keep that (or a copy of it) alive while using them.
 template <int N>
 struct ParsedRecord
 {
-    std::array<QVariant, N> v;
-    QVariant &operator[](int column) { return v[size_t(column)]; }
-    const QVariant &operator[](int column) const { return v[size_t(column)]; }
+    std::array<ParsedValue, N> v;
+    ParsedValue &operator[](int column) { return v[size_t(column)]; }
+    const ParsedValue &operator[](int column) const { return v[size_t(column)]; }
 };
 
 struct ParsedContact
 {
-    QString phoneNumberId;
-    QVariant waId, userId, parentUserId, username, profileName;
+    ParsedValue phoneNumberId;
+    ParsedValue waId, userId, parentUserId, username, profileName;
 };
 
 struct ParsedMessage : ParsedRecord<msgcol::Count>
 {
     bool freeEntryPoint = false; // a referral (click-to-WhatsApp ad): 72 h window
-    QVariant newWaId; // system user_changed_number: the sender's new number
+    ParsedValue newWaId; // system user_changed_number: the sender's new number
 };
 
 struct ParsedStatus : ParsedRecord<statuscol::Count>
@@ -130,7 +134,9 @@ struct ParsedPreference : ParsedRecord<prefcol::Count>
 {
 };
 
-// Everything one webhook body holds, normalized and in payload order per kind.
+// Everything one webhook body holds, normalized and in payload order per kind. Owns what the
+// text values of its records point into (the body, the unescaped strings, texts made from
+// numbers) through a shared buffer, so copies and moves are safe and cheap.
 struct ParsedWebhook
 {
     bool ok = false; // false: not JSON at all
@@ -143,11 +149,19 @@ struct ParsedWebhook
     QList<ParsedAccountEvent> accountEvents;
     QList<ParsedPreference> preferences;
     QHash<QString, int> counts; // events by kind (see IngestResult)
+
+    struct Buffers
+    {
+        JsonView json; // holds the body and the unescaped strings
+        QList<QByteArray> texts; // made by the parser (numbers as text, summaries)
+    };
+    std::shared_ptr<const Buffers> buffers;
 };
 
 // Meta's webhook JSON -> normalized records. Pure: no I/O, no state, tolerant of key order,
 // missing fields, numbers sent as strings and strings sent as numbers. Never throws, never
-// asserts on input (it is fuzzed).
+// asserts on input (it is fuzzed). The raw_json of a record is the exact bytes of its JSON in the
+// body (no re-serialization).
 class WebhookParser
 {
 public:

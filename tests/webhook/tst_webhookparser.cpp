@@ -97,6 +97,9 @@ private Q_SLOTS:
     void snapshots();
     void rejectsInvalidJson();
     void toleratesOddScalars();
+    void numbersAsText();
+    void rawJsonIsTheExactBytes();
+    void valuesOutliveTheBodyAndCopies();
     void statusRanks();
 };
 
@@ -222,6 +225,78 @@ void TestWebhookParser::toleratesOddScalars()
     // are kept as unknown.
     QCOMPARE(parsed.counts.value(QStringLiteral("unknown_field")), 4);
     QCOMPARE(parsed.counts.value(QStringLiteral("message")), 2);
+}
+
+void TestWebhookParser::numbersAsText()
+{
+    // Ids sent as numbers become their decimal text: integers exactly (also beyond 2^53), other
+    // numbers as QString::number(d, 'g', 17) of the double, integral doubles without a fraction.
+    const QByteArray body = "{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{"
+                            "\"metadata\":{\"phone_number_id\":-0},\"messages\":["
+                            "{\"id\":9007199254740993,\"from\":1.0,\"type\":1.5,"
+                            "\"timestamp\":\" +17 \"},"
+                            "{\"id\":1e3,\"from\":12345678901234567891,\"type\":0.1,"
+                            "\"timestamp\":\"1e3\"}]}}]}]}";
+    const ParsedWebhook parsed = WebhookParser::parse(body);
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QCOMPARE(parsed.messages.size(), 2);
+    const ParsedMessage &a = parsed.messages.at(0);
+    QCOMPARE(a[msgcol::PhoneNumberId].toString(), QStringLiteral("0"));
+    QCOMPARE(a[msgcol::Id].toString(), QStringLiteral("9007199254740993"));
+    QCOMPARE(a[msgcol::FromWaId].toString(), QStringLiteral("1"));
+    QCOMPARE(a[msgcol::Type].toString(), QStringLiteral("1.5"));
+    QCOMPARE(a[msgcol::Timestamp].type(), ParsedValue::Type::Integer);
+    QCOMPARE(a[msgcol::Timestamp].toLongLong(), 17); // as QString::trimmed().toLongLong()
+    const ParsedMessage &b = parsed.messages.at(1);
+    QCOMPARE(b[msgcol::Id].toString(), QStringLiteral("1000"));
+    QCOMPARE(b[msgcol::FromWaId].toString(), QStringLiteral("1.2345678901234567e+19"));
+    QCOMPARE(b[msgcol::Type].toString(), QStringLiteral("0.10000000000000001"));
+    QVERIFY(!b[msgcol::Timestamp].isValid());
+}
+
+void TestWebhookParser::rawJsonIsTheExactBytes()
+{
+    // raw_json is the record's own bytes in the body: key order, spacing and escapes as sent.
+    const QByteArray message
+        = "{ \"type\":\"text\", \"id\":\"wamid.A\",\"text\":{\"body\":\"caf\\u00e9\"} }";
+    const QByteArray status = "{\"status\":\"read\",\"id\":\"wamid.B\",\"new_field\":[1, 2]}";
+    const QByteArray error = "{\"code\":131047 ,\"title\":\"Re-engagement\"}";
+    const QByteArray body = "{\"entry\":[{\"id\":\"waba\",\"changes\":[{\"field\":\"messages\","
+                            "\"value\":{\"messages\":["
+        + message + "],\"statuses\":[" + status + "],\"errors\":[" + error
+        + "]}},{\"field\":\"some_new_field\",\"value\":{\"b\":1,\"a\":2}}]}]}";
+    const ParsedWebhook parsed = WebhookParser::parse(body);
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QCOMPARE(parsed.messages.size(), 1);
+    QCOMPARE(parsed.messages.at(0)[msgcol::RawJson].toString(), QString::fromUtf8(message));
+    QCOMPARE(parsed.messages.at(0)[msgcol::Text].toString(), QStringLiteral("caf\u00e9"));
+    QCOMPARE(parsed.statuses.size(), 1);
+    QCOMPARE(parsed.statuses.at(0)[statuscol::RawJson].toString(), QString::fromUtf8(status));
+    QCOMPARE(parsed.errors.size(), 1);
+    QCOMPARE(parsed.errors.at(0)[errorcol::RawJson].toString(), QString::fromUtf8(error));
+    QCOMPARE(parsed.accountEvents.size(), 1);
+    QCOMPARE(parsed.accountEvents.at(0)[accountcol::RawJson].toString(),
+        QStringLiteral("{\"b\":1,\"a\":2}"));
+    QCOMPARE(parsed.counts.value(QStringLiteral("unknown_field")), 1);
+}
+
+void TestWebhookParser::valuesOutliveTheBodyAndCopies()
+{
+    ParsedWebhook copy;
+    {
+        QByteArray body = "{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{"
+                          "\"messages\":[{\"id\":\"wamid.\\u0041\",\"type\":\"text\","
+                          "\"text\":{\"body\":\"hello\"},\"timestamp\":5}]}}]}]}";
+        ParsedWebhook parsed = WebhookParser::parse(body);
+        body.fill('x'); // the caller's buffer changes: the parse result holds its own reference
+        copy = parsed;
+        ParsedWebhook moved = std::move(parsed);
+        QCOMPARE(moved.messages.at(0)[msgcol::Text].toString(), QStringLiteral("hello"));
+    }
+    QCOMPARE(copy.messages.size(), 1);
+    QCOMPARE(copy.messages.at(0)[msgcol::Id].toString(), QStringLiteral("wamid.A"));
+    QCOMPARE(copy.messages.at(0)[msgcol::Text].toString(), QStringLiteral("hello"));
+    QCOMPARE(copy.messages.at(0)[msgcol::Timestamp].toLongLong(), 5);
 }
 
 void TestWebhookParser::statusRanks()
