@@ -13,9 +13,14 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <deque>
 #include <vector>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace parley::core {
 
@@ -354,6 +359,17 @@ void IngestPipeline::wake()
 
 void IngestPipeline::run(std::promise<QString> *ready)
 {
+    // Parsing is background work that may lag; answering Meta may not. On a busy machine the
+    // scheduler then hands the CPU to the HTTP and journal threads as soon as they wake, while
+    // the parse worker still gets every cycle they leave idle.
+    if (m_options.niceness > 0) {
+        const auto self = id_t(::syscall(SYS_gettid));
+        errno = 0;
+        const int current = ::getpriority(PRIO_PROCESS, self);
+        if (errno != 0
+            || ::setpriority(PRIO_PROCESS, self, qMin(19, current + m_options.niceness)) != 0)
+            qCDebug(lcJournal) << "cannot lower the parse worker's priority";
+    }
     const QString connection = Database::threadConnectionName(QStringLiteral("ingest"));
     {
         QString error;

@@ -133,8 +133,13 @@ int runServe(const QStringList &args)
     const QCommandLineOption sqliteSync(QStringLiteral("journal-sqlite-sync"));
     const QCommandLineOption parseYield(
         QStringLiteral("parse-yield-us"), QString(), QStringLiteral("us"));
-    parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
-        requestTimeout, idleTimeout, maxBatch, noParse, parseYield, sqliteSync});
+    const QCommandLineOption indexChunk(
+        QStringLiteral("index-chunk-rows"), QString(), QStringLiteral("rows"));
+    const QCommandLineOption parseNice(
+        QStringLiteral("parse-nice"), QString(), QStringLiteral("n"));
+    parser.addOptions(
+        {db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help, requestTimeout,
+            idleTimeout, maxBatch, noParse, parseYield, sqliteSync, indexChunk, parseNice});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -207,9 +212,14 @@ int runServe(const QStringList &args)
         return cli::Failure;
     }
     IngestPipeline pipeline(dbPath, &journal, Clock::system(), &metrics);
-    if (parser.isSet(parseYield)) {
+    if (parser.isSet(parseYield) || parser.isSet(indexChunk) || parser.isSet(parseNice)) {
         IngestPipeline::Options options;
-        options.yieldAfterUs = parser.value(parseYield).toInt();
+        if (parser.isSet(parseYield))
+            options.yieldAfterUs = parser.value(parseYield).toInt();
+        if (parser.isSet(indexChunk))
+            options.indexChunkRows = qMax(1, parser.value(indexChunk).toInt());
+        if (parser.isSet(parseNice))
+            options.niceness = qBound(0, parser.value(parseNice).toInt(), 19);
         pipeline.setOptions(options);
     }
     if (!parser.isSet(noParse) && !pipeline.start(&error)) {

@@ -41,8 +41,7 @@ QByteArray Signature::headerFor(QByteArrayView secret, QByteArrayView body)
     return header;
 }
 
-Signature::Result Signature::verify(
-    QByteArrayView secret, QByteArrayView body, const QByteArray &header)
+Signature::Result Signature::parseHeader(const QByteArray &header, unsigned char (&digest)[32])
 {
     if (header.isNull())
         return Result::Missing;
@@ -50,14 +49,22 @@ Signature::Result Signature::verify(
     const QByteArrayView value = QByteArrayView(header).trimmed();
     if (value.size() != prefix.size() + 64 || !value.startsWith(prefix))
         return Result::Malformed;
-    unsigned char claimed[32];
     for (int i = 0; i < 32; ++i) {
         const int hi = hexValue(value[prefix.size() + 2 * i]);
         const int lo = hexValue(value[prefix.size() + 2 * i + 1]);
         if (hi < 0 || lo < 0)
             return Result::Malformed;
-        claimed[i] = static_cast<unsigned char>(hi << 4 | lo);
+        digest[i] = static_cast<unsigned char>(hi << 4 | lo);
     }
+    return Result::Valid;
+}
+
+Signature::Result Signature::verify(
+    QByteArrayView secret, QByteArrayView body, const QByteArray &header)
+{
+    unsigned char claimed[32];
+    if (const Result parsed = parseHeader(header, claimed); parsed != Result::Valid)
+        return parsed;
     const QByteArray actual = hmacSha256(secret, body);
     if (actual.size() != 32)
         return Result::Mismatch;

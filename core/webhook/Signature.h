@@ -20,6 +20,8 @@ public:
     // may be upper or lower case; anything but "sha256=" + 64 hex digits is Malformed. The
     // digests are compared in constant time.
     static Result verify(QByteArrayView secret, QByteArrayView body, const QByteArray &header);
+    // The header check alone: Valid and the claimed digest in *digest, or Missing/Malformed.
+    static Result parseHeader(const QByteArray &header, unsigned char (&digest)[32]);
     static const char *resultName(Result result);
 };
 

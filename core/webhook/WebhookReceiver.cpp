@@ -3,6 +3,7 @@
 #include "common/Log.h"
 #include "webhook/Journal.h"
 #include "webhook/Signature.h"
+#include "webhook/SignatureVerifier.h"
 
 #include <openssl/crypto.h>
 
@@ -23,7 +24,8 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 } // namespace
 
 WebhookReceiver::WebhookReceiver(Journal *journal, Config config, Metrics *metrics, QObject *parent)
-    : QObject(parent), m_journal(journal), m_config(std::move(config)), m_metrics(metrics),
+    : QObject(parent), m_journal(journal), m_config(std::move(config)),
+      m_verifier(std::make_unique<SignatureVerifier>(m_config.appSecret)), m_metrics(metrics),
       m_accepted(requests("journaled")), m_journalFailed(requests("journal_failed")),
       m_badSignature(requests("bad_signature")), m_missingSignature(requests("missing_signature")),
       m_bodyBytes(metrics->histogram("parley_webhook_body_bytes", "Sizes of authentic bodies", {},
@@ -111,8 +113,8 @@ void WebhookReceiver::handleVerification(const HttpRequest &request, HttpRespond
 
 void WebhookReceiver::handlePost(const HttpRequest &request, HttpResponder &responder)
 {
-    const Signature::Result check = Signature::verify(
-        m_config.appSecret, request.body, request.header("x-hub-signature-256"));
+    const Signature::Result check
+        = m_verifier->verify(request.body, request.header("x-hub-signature-256"));
     if (check != Signature::Result::Valid) {
         (check == Signature::Result::Missing ? m_missingSignature : m_badSignature).inc();
         // Only the fact: never the body, never the claimed digest.

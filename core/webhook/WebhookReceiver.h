@@ -7,9 +7,12 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 namespace parley::core {
 
 class Journal;
+class SignatureVerifier;
 
 // The public face of `parleyctl serve` (and of the desktop demo's in-process receiver):
 //   GET  /webhooks/whatsapp  Meta's subscription check: 200 + bare hub.challenge, or 403
@@ -49,6 +52,7 @@ private:
 
     Journal *m_journal;
     Config m_config;
+    std::unique_ptr<SignatureVerifier> m_verifier; // keyed with m_config.appSecret
     Metrics *m_metrics;
     HttpServer *m_server = nullptr;
     Metrics::Counter &m_accepted;
