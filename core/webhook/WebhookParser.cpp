@@ -36,9 +36,17 @@ enum Kind {
     KindPreferences,
     KindCount
 };
-constexpr const char *kKindNames[KindCount] = {"contact", "message", "status", "error",
-    "template_status", "template_quality", "template_category", "template_components",
-    "phone_quality", "account_update", "unknown_field", "user_preferences"};
+// Static QStrings: a copy allocates nothing.
+const QString &kindName(Kind kind)
+{
+    static const QString names[KindCount] = {QStringLiteral("contact"), QStringLiteral("message"),
+        QStringLiteral("status"), QStringLiteral("error"), QStringLiteral("template_status"),
+        QStringLiteral("template_quality"), QStringLiteral("template_category"),
+        QStringLiteral("template_components"), QStringLiteral("phone_quality"),
+        QStringLiteral("account_update"), QStringLiteral("unknown_field"),
+        QStringLiteral("user_preferences")};
+    return names[kind];
+}
 
 // One parse: where the records go, and where texts that are not in the body are kept.
 struct Context
@@ -211,7 +219,7 @@ struct Envelope
 void addUnknown(Context &c, const Envelope &env, std::string_view field, ParsedValue rawJson)
 {
     ParsedAccountEvent e;
-    e.kind = QStringLiteral("unknown_field");
+    e.kind = kindName(KindUnknown);
     e[accountcol::Field] = text(field); // "" when there is none, not NULL
     e[accountcol::WabaId] = env.wabaId;
     e[accountcol::PhoneNumberId] = env.phoneNumberId;
@@ -475,7 +483,7 @@ void parseTemplateEvent(Context &c, const Envelope &env, std::string_view field,
         kind = KindTemplateQuality;
     else if (field == "template_category_update")
         kind = KindTemplateCategory;
-    e.kind = QLatin1String(kKindNames[kind]);
+    e.kind = kindName(kind);
     e[templatecol::Field] = text(field);
     e[templatecol::WabaId] = env.wabaId;
     e[templatecol::TemplateId] = str(c, value["message_template_id"]);
@@ -502,7 +510,7 @@ void parseAccountEvent(Context &c, const Envelope &env, std::string_view field, 
 {
     ParsedAccountEvent e;
     const Kind kind = field == "phone_number_quality_update" ? KindPhoneQuality : KindAccountUpdate;
-    e.kind = QLatin1String(kKindNames[kind]);
+    e.kind = kindName(kind);
     e[accountcol::Field] = text(field);
     e[accountcol::WabaId] = env.wabaId;
     e[accountcol::PhoneNumberId] = env.phoneNumberId;
@@ -545,6 +553,14 @@ void parsePreference(Context &c, const Envelope &env, const Json &o)
     c.bump(KindPreferences);
 }
 
+// Room for n more records, growing geometrically (a body of many changes stays linear).
+template <typename T>
+void reserveMore(QList<T> &list, qsizetype n)
+{
+    if (list.capacity() < list.size() + n)
+        list.reserve(qMax(list.size() + n, 2 * list.capacity()));
+}
+
 void parseChange(Context &c, Envelope env, const Json &change)
 {
     const std::string_view field = change["field"].string();
@@ -562,11 +578,15 @@ void parseChange(Context &c, Envelope env, const Json &change)
 
     if (field == "messages") {
         bool any = false;
-        for (const Json message : value["messages"].elements()) {
+        const Json messages = value["messages"];
+        const Json statuses = value["statuses"];
+        reserveMore(c.out.messages, messages.size());
+        reserveMore(c.out.statuses, statuses.size());
+        for (const Json message : messages.elements()) {
             parseMessage(c, env, message);
             any = true;
         }
-        for (const Json status : value["statuses"].elements()) {
+        for (const Json status : statuses.elements()) {
             parseStatus(c, env, status);
             any = true;
         }
@@ -649,7 +669,7 @@ ParsedWebhook WebhookParser::parse(const QByteArray &body)
     }
     for (int kind = 0; kind < KindCount; ++kind) {
         if (c.counts[size_t(kind)] > 0)
-            out.counts.insert(QLatin1String(kKindNames[kind]), c.counts[size_t(kind)]);
+            out.counts.insert(kindName(Kind(kind)), c.counts[size_t(kind)]);
     }
     out.buffers = std::move(buffers);
     return out;
