@@ -78,6 +78,8 @@ struct InboundStore::Private
     SqliteStatement contactFind, contactInsert, contactUpdate;
     SqliteStatement convFind, convInsert, convInbound, convWindow;
     SqliteStatement messageInsert, statusEventInsert, statusCurrent, messageSeen;
+    // The outbox follows statuses (formerly triggers, see schema 0009).
+    SqliteStatement outboxFollow, callbackMessage, callbackOutbox, callbackOutboxStatus;
     SqliteStatement errorInsert, templateInsert, accountInsert, preferenceInsert;
     bool prepared = false;
 
@@ -133,6 +135,21 @@ struct InboundStore::Private
     qint64 mergeContacts(qint64 winner, qint64 loser, bool *ok);
     bool changeNumber(qint64 contactId, const QString &newWaId);
     qint64 conversation(const QString &phoneNumberId, qint64 contactId, bool *ok);
+
+    bool resolveByCallback(const QVariant &wamid, const QVariant &callback)
+    {
+        callbackMessage.bind(0, wamid);
+        callbackMessage.bind(1, callback);
+        if (!exec(callbackMessage))
+            return false;
+        callbackOutbox.bind(0, wamid);
+        callbackOutbox.bind(1, callback);
+        callbackOutbox.bindInt(2, nowMs);
+        if (!exec(callbackOutbox))
+            return false;
+        callbackOutboxStatus.bind(0, wamid);
+        return exec(callbackOutboxStatus);
+    }
 };
 
 bool InboundStore::Private::prepareAll()
@@ -204,6 +221,49 @@ bool InboundStore::Private::prepareAll()
             "error_code = excluded.error_code, error_title = excluded.error_title, "
             "error_details = excluded.error_details, updated_at = excluded.updated_at "
             "WHERE excluded.rank > message_status.rank"))
+        // A status that advanced message_status moves the outbox row of that wamid forward:
+        // ?1 wamid, ?2 status, ?3 rank, ?4-?6 error code/title/details, ?7 now (ms).
+        && prepare(outboxFollow, QStringLiteral(
+            "UPDATE outbox SET "
+            "state = CASE WHEN ?2 = 'failed' THEN 'failed' WHEN ?3 >= 3 THEN 'read' "
+            "  WHEN ?3 = 2 THEN 'delivered' ELSE 'sent' END, "
+            "status_rank = ?3, "
+            "error_origin = CASE WHEN ?2 = 'failed' THEN 'webhook' ELSE error_origin END, "
+            "error_code = CASE WHEN ?2 = 'failed' THEN ?4 ELSE error_code END, "
+            "error_title = CASE WHEN ?2 = 'failed' THEN ?5 ELSE error_title END, "
+            "error_details = CASE WHEN ?2 = 'failed' THEN ?6 ELSE error_details END, "
+            "error_http = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_http END, "
+            "error_fbtrace = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_fbtrace END, "
+            "error_action = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_action END, "
+            "updated_at = ?7 "
+            "WHERE wamid = ?1 "
+            "AND state IN ('sending', 'unknown', 'accepted', 'sent', 'delivered', 'read') "
+            "AND ((?2 = 'failed' AND state <> 'read') OR (?2 <> 'failed' AND ?3 > status_rank))"))
+        // Crash safety: a status echoing 'parley-outbox:<id>' names the outbox row of a send
+        // whose answer was lost. ?1 wamid, ?2 biz_opaque_callback_data, ?3 now (ms). The local
+        // message row takes the wamid, the outbox row takes it and becomes accepted, then takes
+        // that wamid's current status.
+        && prepare(callbackMessage, QStringLiteral(
+            "UPDATE messages SET id = ?1 "
+            "WHERE id = 'local:' || CAST(substr(?2, 15) AS INTEGER) "
+            "AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = CAST(substr(?2, 15) AS INTEGER) "
+            "  AND o.wamid IS NULL AND o.state IN ('unknown', 'sending')) "
+            "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = ?1)"))
+        && prepare(callbackOutbox, QStringLiteral(
+            "UPDATE outbox SET wamid = ?1, state = 'accepted', status_rank = 0, "
+            "lease_owner = NULL, lease_until = NULL, accepted_at = ?3, updated_at = ?3 "
+            "WHERE id = CAST(substr(?2, 15) AS INTEGER) AND wamid IS NULL "
+            "AND state IN ('unknown', 'sending')"))
+        && prepare(callbackOutboxStatus, QStringLiteral(
+            "UPDATE outbox SET "
+            "state = CASE WHEN s.status = 'failed' THEN 'failed' WHEN s.rank >= 3 THEN 'read' "
+            "  WHEN s.rank = 2 THEN 'delivered' ELSE 'sent' END, "
+            "status_rank = s.rank, "
+            "error_origin = CASE WHEN s.status = 'failed' THEN 'webhook' END, "
+            "error_code = s.error_code, error_title = s.error_title, "
+            "error_details = s.error_details "
+            "FROM (SELECT * FROM message_status WHERE message_id = ?1) AS s "
+            "WHERE outbox.wamid = ?1 AND outbox.state = 'accepted'"))
         && prepare(errorInsert, QStringLiteral(
             "INSERT INTO webhook_errors(received_at, journal_id, dedupe_key, %1) "
             "VALUES(?,?,?,%2) ON CONFLICT(dedupe_key) DO NOTHING")
@@ -682,6 +742,12 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
             return fail();
         if (q.changes() != 1)
             continue; // this (id, status) was seen before
+        // LIKE 'parley-outbox:%', as the trigger of schema 0004 had it (ASCII case-insensitive).
+        const QVariant &callback = s[statuscol::BizOpaqueCallbackData];
+        if (callback.isValid()
+            && callback.toString().startsWith(QLatin1String("parley-outbox:"), Qt::CaseInsensitive)
+            && !p.resolveByCallback(s[statuscol::MessageId], callback))
+            return fail();
         const QString status = s[statuscol::Status].toString();
         const int rank = WebhookParser::statusRank(status);
         if (rank > 0) {
@@ -696,8 +762,19 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
             c.bindInt(7, p.nowMs);
             if (!p.exec(c))
                 return fail();
-            if (c.changes() == 1)
+            if (c.changes() == 1) {
                 result.statusMessageIds.append(s[statuscol::MessageId].toString());
+                SqliteStatement &f = p.outboxFollow;
+                f.bind(0, s[statuscol::MessageId]);
+                f.bindText(1, status);
+                f.bindInt(2, rank);
+                f.bind(3, s[statuscol::ErrorCode]);
+                f.bind(4, s[statuscol::ErrorTitle]);
+                f.bind(5, s[statuscol::ErrorDetails]);
+                f.bindInt(6, p.nowMs);
+                if (!p.exec(f))
+                    return fail();
+            }
         }
         const QString phoneNumberId = s[statuscol::PhoneNumberId].toString();
         if (s.freeEntryPoint && !phoneNumberId.isEmpty()) {
