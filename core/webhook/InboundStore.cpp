@@ -136,7 +136,7 @@ struct InboundStore::Private
     bool changeNumber(qint64 contactId, const QString &newWaId);
     qint64 conversation(const QString &phoneNumberId, qint64 contactId, bool *ok);
 
-    bool resolveByCallback(const QVariant &wamid, const QVariant &callback)
+    bool resolveByCallback(const ParsedValue &wamid, const ParsedValue &callback)
     {
         callbackMessage.bind(0, wamid);
         callbackMessage.bind(1, callback);
@@ -743,9 +743,10 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         if (q.changes() != 1)
             continue; // this (id, status) was seen before
         // LIKE 'parley-outbox:%', as the trigger of schema 0004 had it (ASCII case-insensitive).
-        const QVariant &callback = s[statuscol::BizOpaqueCallbackData];
-        if (callback.isValid()
-            && callback.toString().startsWith(QLatin1String("parley-outbox:"), Qt::CaseInsensitive)
+        const ParsedValue &callback = s[statuscol::BizOpaqueCallbackData];
+        if (callback.isText()
+            && QLatin1StringView(callback.utf8().data(), qsizetype(callback.utf8().size()))
+                   .startsWith(QLatin1String("parley-outbox:"), Qt::CaseInsensitive)
             && !p.resolveByCallback(s[statuscol::MessageId], callback))
             return fail();
         const QString status = s[statuscol::Status].toString();
