@@ -63,6 +63,9 @@ public:
         int yieldAfterUs = 1500;
         // Added to the parse worker thread's nice value (0: none).
         int niceness = 0;
+        // Finish each periodic checkpoint under the write lock when little is left, so that the
+        // WAL starts over instead of growing through a long burst (see run()).
+        bool restartWal = true;
         int safetyPollMs = 2000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages
         // may wait for it while the worker is busy (it indexes at once when idle). A chunk holds

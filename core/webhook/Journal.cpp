@@ -55,6 +55,12 @@ Journal::Journal(const QString &dbPath, Clock *clock, Metrics *metrics, QObject 
       m_gateWait(metrics->histogram("parley_journal_write_lock_wait_seconds",
           "Time a journal group commit waited for the store's write lock (held by the parse "
           "worker)")),
+      m_writeTime(metrics->histogram("parley_journal_write_seconds",
+          "Time a journal group commit held the store's write lock (inserts and COMMIT)")),
+      m_syncTime(metrics->histogram("parley_journal_fsync_seconds",
+          "Time the fdatasync of the WAL took after a journal group commit")),
+      m_walBytes(metrics->gauge("parley_journal_wal_bytes",
+          "Size of the store's WAL file at the last journal fdatasync")),
       m_backlogGauge(metrics->gauge(
           "parley_journal_backlog", "Journaled bodies not yet parsed into the store"))
 {
@@ -254,6 +260,7 @@ bool Journal::syncWal(QString *error)
             return false;
         }
     }
+    m_walBytes.set(double(byPath.st_size));
     if (::fdatasync(m_walFd) != 0) {
         *error = QStringLiteral("fdatasync of %1 failed").arg(m_walPath);
         return false;
@@ -266,8 +273,8 @@ bool Journal::commitBatch(
 {
     const auto waitStarted = std::chrono::steady_clock::now();
     m_gate.lockUrgent();
-    m_gateWait.observe(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - waitStarted).count());
+    const auto locked = std::chrono::steady_clock::now();
+    m_gateWait.observe(std::chrono::duration<double>(locked - waitStarted).count());
     bool ok = execSql(db, "BEGIN IMMEDIATE", error);
     qint64 lastId = 0;
     if (ok) {
@@ -289,8 +296,14 @@ bool Journal::commitBatch(
             execSql(db, "ROLLBACK", nullptr);
     }
     m_gate.unlockUrgent();
-    if (ok && m_options.fsyncOutsideLock && !syncWal(error))
-        ok = false; // committed but maybe not durable: answer 500, Meta retries (dedupe holds)
+    const auto unlocked = std::chrono::steady_clock::now();
+    m_writeTime.observe(std::chrono::duration<double>(unlocked - locked).count());
+    if (ok && m_options.fsyncOutsideLock) {
+        if (!syncWal(error))
+            ok = false; // committed but maybe not durable: answer 500, Meta retries (dedupe holds)
+        m_syncTime.observe(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - unlocked).count());
+    }
     if (!ok) {
         m_commitFailures.inc();
         qCWarning(lcJournal) << "journal commit of" << batch.size()

@@ -173,6 +173,9 @@ private:
     Metrics::Histogram &m_batchSize;
     Metrics::Histogram &m_latency;
     Metrics::Histogram &m_gateWait;
+    Metrics::Histogram &m_writeTime;
+    Metrics::Histogram &m_syncTime;
+    Metrics::Gauge &m_walBytes;
     Metrics::Gauge &m_backlogGauge;
 };
 
