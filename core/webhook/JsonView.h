@@ -20,8 +20,10 @@ namespace parley::core {
 // nesting is limited to kMaxDepth (QJsonDocument's 1024), strings must be valid UTF-8 (no
 // overlong forms, no surrogates, nothing above U+10FFFF). A UTF-8 byte order mark is skipped, as
 // QJsonDocument does. Stricter than QJsonDocument: control characters in strings, unknown escapes
-// ("\x"), "1." and ".5" are errors. A lone surrogate escape ("\ud800") becomes U+FFFD. Duplicate
-// keys: lookups find the last one, as QJsonObject keeps it.
+// ("\x"), "1." and ".5" are errors. A lone surrogate escape ("\ud800") becomes U+FFFD
+// (QJsonDocument kept it, and QString::toUtf8 then wrote '?'). A U+FEFF at the start of a string is
+// kept (QJsonDocument's QString::fromUtf8 dropped it). Duplicate keys: lookups find the last one,
+// as QJsonObject keeps it.
 //
 // The parser is iterative (no recursion: a 3 MiB "[[[[..." is an error, not a stack overflow),
 // throws nothing and asserts nothing on its input.

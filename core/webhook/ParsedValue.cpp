@@ -11,9 +11,16 @@ QString ParsedValue::toString() const
     case Type::Bool: return m_int ? QStringLiteral("true") : QStringLiteral("false");
     case Type::Integer: return QString::number(m_int);
     case Type::Double: return QString::number(m_double, 'g', QLocale::FloatingPointShortest);
-    case Type::Text: return QString::fromUtf8(m_text, m_size);
+    case Type::Text: return utf8ToString(utf8());
     }
     return QString();
+}
+
+QString ParsedValue::utf8ToString(std::string_view utf8)
+{
+    if (utf8.size() >= 3 && utf8.substr(0, 3) == "\xEF\xBB\xBF")
+        return QChar(0xFEFF) + utf8ToString(utf8.substr(3));
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
 }
 
 qint64 ParsedValue::toLongLong(bool *ok) const

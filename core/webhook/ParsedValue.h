@@ -68,6 +68,10 @@ public:
     QVariant toVariant() const; // NULL -> invalid QVariant, text -> QString
     QJsonValue toJsonValue() const; // NULL -> null
 
+    // UTF-8 -> QString keeping a leading U+FEFF (QString::fromUtf8 drops it as a byte order
+    // mark; in a JSON string it is a character like any other).
+    static QString utf8ToString(std::string_view utf8);
+
     // Same type and value (texts by their bytes).
     bool operator==(const ParsedValue &other) const;
 

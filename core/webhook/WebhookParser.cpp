@@ -115,8 +115,7 @@ bool parseInteger(std::string_view s, qint64 *out)
     for (const char ch : s) {
         if (static_cast<unsigned char>(ch) >= 0x80) {
             bool ok = false;
-            const qint64 n
-                = QString::fromUtf8(s.data(), qsizetype(s.size())).trimmed().toLongLong(&ok);
+            const qint64 n = ParsedValue::utf8ToString(s).trimmed().toLongLong(&ok);
             if (ok)
                 *out = n;
             return ok;
@@ -165,7 +164,7 @@ ParsedValue integer(const Json &v)
 
 QString qstring(std::string_view utf8)
 {
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    return ParsedValue::utf8ToString(utf8);
 }
 
 ParsedValue real(const Json &v)

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void numbersAsText();
     void rawJsonIsTheExactBytes();
     void valuesOutliveTheBodyAndCopies();
+    void parsedValueConvertsLikeQVariant();
     void statusRanks();
 };
 
@@ -297,6 +298,36 @@ void TestWebhookParser::valuesOutliveTheBodyAndCopies()
     QCOMPARE(copy.messages.at(0)[msgcol::Id].toString(), QStringLiteral("wamid.A"));
     QCOMPARE(copy.messages.at(0)[msgcol::Text].toString(), QStringLiteral("hello"));
     QCOMPARE(copy.messages.at(0)[msgcol::Timestamp].toLongLong(), 5);
+}
+
+void TestWebhookParser::parsedValueConvertsLikeQVariant()
+{
+    const ParsedValue null;
+    const ParsedValue yes = ParsedValue::fromBool(true);
+    const ParsedValue n = ParsedValue::fromInteger(-42);
+    const ParsedValue d = ParsedValue::fromDouble(2.5);
+    const ParsedValue t = ParsedValue::fromUtf8("caf\xc3\xa9");
+    const ParsedValue empty = ParsedValue::fromUtf8(std::string_view());
+    for (const ParsedValue &v : {null, yes, n, d, t, empty}) {
+        const QVariant q = v.toVariant();
+        QCOMPARE(v.isValid(), q.isValid());
+        QCOMPARE(v.toString(), q.toString());
+        QCOMPARE(v.toJsonValue(), QJsonValue::fromVariant(q));
+        QVERIFY(v == v);
+    }
+    QVERIFY(!null.isValid() && null.isNull() && null.toString().isNull());
+    QVERIFY(empty.isValid() && empty.isText() && empty.toString().isEmpty());
+    QVERIFY(!(empty == null));
+    QCOMPARE(yes.toLongLong(), 1);
+    QCOMPARE(n.toLongLong(), -42);
+    QCOMPARE(n.toDouble(), -42.0);
+    QCOMPARE(d.toDouble(), 2.5);
+    QCOMPARE(ParsedValue::fromUtf8("17").toLongLong(), 17);
+    QVERIFY(t.textEquals("caf\xc3\xa9") && !n.textEquals("-42"));
+    QVERIFY(ParsedValue::fromUtf8("x") == ParsedValue::fromUtf8(std::string_view("xy", 1)));
+    QVERIFY(!(n == ParsedValue::fromDouble(-42)));
+    // A leading U+FEFF is a character of the text, not a byte order mark to drop.
+    QCOMPARE(ParsedValue::fromUtf8("\xef\xbb\xbfx").toString(), QString(QChar(0xFEFF)) + u'x');
 }
 
 void TestWebhookParser::statusRanks()
