@@ -563,11 +563,11 @@ private:
         m_buffer.clear();
         m_socket->flush();
         if (m_socket->bytesToWrite() == 0)
-            ::shutdown(m_fd, SHUT_WR);
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
         else
             connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
                 if (m_socket->bytesToWrite() == 0)
-                    ::shutdown(m_fd, SHUT_WR);
+                    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
             });
         m_timer.start(1000); // onTimeout() finishes a Closing connection
     }

@@ -569,7 +569,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     catchUpIndex();
 
                 sinceCheckpoint += handled;
-                if (sinceCheckpoint >= 4000
+                if (sinceCheckpoint >= m_options.checkpointEveryRows
                     || (sinceCheckpoint > 0 && rows.empty()
                         && SteadyClock::now() - lastCheckpoint > std::chrono::seconds(1))) {
                     checkpointWal();

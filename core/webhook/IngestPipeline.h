@@ -66,6 +66,7 @@ public:
         // Finish each periodic checkpoint under the write lock when little is left, so that the
         // WAL starts over instead of growing through a long burst (see run()).
         bool restartWal = true;
+        int checkpointEveryRows = 4000; // parsed rows between checkpoints (and after 1 s idle)
         int safetyPollMs = 2000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages
         // may wait for it while the worker is busy (it indexes at once when idle). A chunk holds

@@ -6,6 +6,7 @@
 #include "webhook/Journal.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,6 +182,56 @@ private Q_SLOTS:
             50);
         QCOMPARE(
             metrics.counter("parley_webhook_events_total", "", {{"kind", "status"}}).value(), 50.0);
+    }
+
+    void walStartsOverDuringABurst()
+    {
+        // Bodies keep arriving while the parse worker checkpoints: each checkpoint must still
+        // finish (its last pass under the write lock) so that the WAL starts over instead of
+        // growing by every frame of the burst.
+        const QString path = newStore();
+        Metrics metrics;
+        Journal journal(path, Clock::system(), &metrics);
+        QVERIFY(journal.start());
+        IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
+        IngestPipeline::Options options;
+        options.checkpointEveryRows = 200;
+        pipeline.setOptions(options);
+        QVERIFY(pipeline.start());
+        constexpr int kBodies = 3000;
+        const QByteArray padding(2048, ' '); // JSON allows trailing whitespace
+        std::atomic<int> done{0};
+        std::atomic<int> failed{0};
+        std::atomic<qint64> bodyBytes{0};
+        // Ten at a time, as a few connections would send them: many small commits, the parse
+        // worker writing and checkpointing in between.
+        std::thread writer([&] {
+            for (int i = 0; i < kBodies; ++i) {
+                const QByteArray body
+                    = statusBody("wamid.w" + QByteArray::number(i), "sent", 1700000000 + i)
+                    + padding;
+                bodyBytes += body.size();
+                journal.append(body, 1, [&](qint64 id) { ++(id < 0 ? failed : done); });
+                if (i % 10 == 9) {
+                    while (done.load() + failed.load() < i + 1)
+                        std::this_thread::yield();
+                }
+            }
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(done.load() + failed.load(), kBodies, 30000);
+        writer.join();
+        QCOMPARE(failed.load(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(journal.backlog(), 0, 30000);
+        QCOMPARE(pipeline.parsedRows(), kBodies);
+        const Metrics::Histogram &locked = metrics.histogram(
+            "parley_store_write_lock_hold_seconds", "", {{"work", "checkpoint"}});
+        QVERIFY2(locked.count() > 0, "no checkpoint finished under the write lock");
+        const qint64 walBytes = QFileInfo(path + QStringLiteral("-wal")).size();
+        QVERIFY2(walBytes < bodyBytes.load() / 2,
+            qPrintable(QStringLiteral("WAL %1 bytes for %2 bytes of bodies")
+                           .arg(walBytes)
+                           .arg(bodyBytes.load())));
+        QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM journal")), kBodies);
     }
 
     void replayIsIdempotentAndRecoversFailedRows()
