@@ -749,12 +749,12 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                    .startsWith(QLatin1String("parley-outbox:"), Qt::CaseInsensitive)
             && !p.resolveByCallback(s[statuscol::MessageId], callback))
             return fail();
-        const QString status = s[statuscol::Status].toString();
-        const int rank = WebhookParser::statusRank(status);
+        const ParsedValue &status = s[statuscol::Status];
+        const int rank = WebhookParser::statusRank(status.utf8());
         if (rank > 0) {
             SqliteStatement &c = p.statusCurrent;
             c.bind(0, s[statuscol::MessageId]);
-            c.bindText(1, status);
+            c.bind(1, status);
             c.bindInt(2, rank);
             c.bind(3, s[statuscol::Timestamp]);
             c.bind(4, s[statuscol::ErrorCode]);
@@ -767,7 +767,7 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                 result.statusMessageIds.append(s[statuscol::MessageId].toString());
                 SqliteStatement &f = p.outboxFollow;
                 f.bind(0, s[statuscol::MessageId]);
-                f.bindText(1, status);
+                f.bind(1, status);
                 f.bindInt(2, rank);
                 f.bind(3, s[statuscol::ErrorCode]);
                 f.bind(4, s[statuscol::ErrorTitle]);
@@ -777,8 +777,9 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                     return fail();
             }
         }
-        const QString phoneNumberId = s[statuscol::PhoneNumberId].toString();
-        if (s.freeEntryPoint && !phoneNumberId.isEmpty()) {
+        const QString phoneNumberId
+            = s.freeEntryPoint ? s[statuscol::PhoneNumberId].toString() : QString();
+        if (!phoneNumberId.isEmpty()) {
             const qint64 contactId = p.resolveContact(s[statuscol::RecipientId].toVariant(),
                 s[statuscol::RecipientUserId].toVariant(), QVariant(), QVariant(), QVariant(), &ok);
             if (!ok)

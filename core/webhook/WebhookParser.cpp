@@ -779,4 +779,19 @@ int WebhookParser::statusRank(QStringView status)
     return 0;
 }
 
+int WebhookParser::statusRank(std::string_view status)
+{
+    if (status == "sent")
+        return 1;
+    if (status == "delivered")
+        return 2;
+    if (status == "read")
+        return 3;
+    if (status == "played")
+        return 4;
+    if (status == "failed")
+        return 5;
+    return 0;
+}
+
 } // namespace parley::core

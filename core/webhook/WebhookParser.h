@@ -11,6 +11,7 @@
 
 #include <array>
 #include <memory>
+#include <string_view>
 
 namespace parley::core {
 
@@ -180,6 +181,7 @@ public:
 
     // Status ranks: sent 1 < delivered 2 < read 3 < played 4, failed 5 (terminal), else 0.
     static int statusRank(QStringView status);
+    static int statusRank(std::string_view utf8Status);
 };
 
 } // namespace parley::core

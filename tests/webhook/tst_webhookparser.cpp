@@ -338,6 +338,9 @@ void TestWebhookParser::statusRanks()
     QCOMPARE(WebhookParser::statusRank(u"played"), 4);
     QCOMPARE(WebhookParser::statusRank(u"failed"), 5);
     QCOMPARE(WebhookParser::statusRank(u"deleted"), 0);
+    for (const char *status : {"sent", "delivered", "read", "played", "failed", "deleted", ""})
+        QCOMPARE(WebhookParser::statusRank(std::string_view(status)),
+            WebhookParser::statusRank(QString::fromLatin1(status)));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookParser)
