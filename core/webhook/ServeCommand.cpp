@@ -137,10 +137,10 @@ int runServe(const QStringList &args)
         QStringLiteral("index-chunk-rows"), QString(), QStringLiteral("rows"));
     const QCommandLineOption parseNice(
         QStringLiteral("parse-nice"), QString(), QStringLiteral("n"));
-    const QCommandLineOption noWalRestart(QStringLiteral("no-wal-restart"));
+    const QCommandLineOption walRestart(QStringLiteral("wal-restart"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseYield, sqliteSync, indexChunk,
-        parseNice, noWalRestart});
+        parseNice, walRestart});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -214,7 +214,7 @@ int runServe(const QStringList &args)
     }
     IngestPipeline pipeline(dbPath, &journal, Clock::system(), &metrics);
     if (parser.isSet(parseYield) || parser.isSet(indexChunk) || parser.isSet(parseNice)
-        || parser.isSet(noWalRestart)) {
+        || parser.isSet(walRestart)) {
         IngestPipeline::Options options;
         if (parser.isSet(parseYield))
             options.yieldAfterUs = parser.value(parseYield).toInt();
@@ -222,7 +222,7 @@ int runServe(const QStringList &args)
             options.indexChunkRows = qMax(1, parser.value(indexChunk).toInt());
         if (parser.isSet(parseNice))
             options.niceness = qBound(0, parser.value(parseNice).toInt(), 19);
-        options.restartWal = !parser.isSet(noWalRestart);
+        options.restartWal = parser.isSet(walRestart);
         pipeline.setOptions(options);
     }
     if (!parser.isSet(noParse) && !pipeline.start(&error)) {

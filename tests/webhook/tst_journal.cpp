@@ -196,6 +196,8 @@ private Q_SLOTS:
         IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
         IngestPipeline::Options options;
         options.checkpointEveryRows = 200;
+        options.restartWal = true;
+        options.restartWalAboveFrames = 256;
         pipeline.setOptions(options);
         QVERIFY(pipeline.start());
         constexpr int kBodies = 3000;
