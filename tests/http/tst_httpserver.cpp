@@ -181,6 +181,14 @@ private Q_SLOTS:
                     std::move(responder)});
                 return;
             }
+            if (request.path == "/big-answer") {
+                // More than the kernel takes at once: the rest goes through QTcpSocket's buffer.
+                QByteArray body(8 * 1024 * 1024, Qt::Uninitialized);
+                for (qsizetype i = 0; i < body.size(); ++i)
+                    body[i] = char('a' + (i * 7 + i / 4096) % 26);
+                responder.respond(HttpResponse::text(200, body));
+                return;
+            }
             if (request.path == "/headers") {
                 QByteArray echo;
                 for (const auto &[name, value] : request.headers)
@@ -440,6 +448,25 @@ private Q_SLOTS:
         RawResponse again;
         QVERIFY(readResponse(*sockets[3], &again));
         QCOMPARE(again.body, QByteArray("GET /after 0"));
+    }
+
+    void largeAnswerArrivesWholeAndInOrder()
+    {
+        QTcpSocket socket;
+        connectTo(socket);
+        // Two pipelined requests: the second answer must follow the first one's last byte.
+        socket.write("GET /big-answer HTTP/1.1\r\n\r\nGET /after HTTP/1.1\r\n\r\n");
+        RawResponse big;
+        QVERIFY(readResponse(socket, &big, 20000));
+        QCOMPARE(big.status, 200);
+        QCOMPARE(big.body.size(), qsizetype(8 * 1024 * 1024));
+        bool intact = true;
+        for (qsizetype i = 0; i < big.body.size() && intact; ++i)
+            intact = big.body[i] == char('a' + (i * 7 + i / 4096) % 26);
+        QVERIFY(intact);
+        RawResponse after;
+        QVERIFY(readResponse(socket, &after));
+        QCOMPARE(after.body, QByteArray("GET /after 0"));
     }
 
     void headerNamesLowerCasedValuesTrimmed()
