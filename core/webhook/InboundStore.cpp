@@ -6,6 +6,7 @@
 #include "webhook/WebhookParser.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -31,6 +32,20 @@ QString columnList(const std::array<const char *, N> &columns)
     for (const char *c : columns)
         names << QLatin1String(c);
     return names.join(u',');
+}
+
+// The compact JSON QJsonDocument writes for a record's raw JSON (sorted keys, its own number and
+// escape forms): what the dedupe keys were made of when raw_json was that re-serialization, so
+// that a body ingested before raw_json became the exact bytes, and retried or replayed after,
+// still finds its event. Scalars too (an unknown change "x"), hence the array around it.
+QString canonicalJson(const ParsedValue &raw)
+{
+    const std::string_view bytes = raw.utf8();
+    QByteArray wrapped;
+    wrapped.reserve(qsizetype(bytes.size()) + 2);
+    wrapped.append('[').append(bytes.data(), qsizetype(bytes.size())).append(']');
+    const QByteArray json = QJsonDocument::fromJson(wrapped).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
 
 QString dedupeKey(const QStringList &parts)
@@ -818,27 +833,27 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         const QString key
             = dedupeKey({e[errorcol::Scope].toString(), e[errorcol::WabaId].toString(),
                 e[errorcol::PhoneNumberId].toString(), e[errorcol::MessageId].toString(),
-                QString::number(e.entryTime), e[errorcol::RawJson].toString()});
+                QString::number(e.entryTime), canonicalJson(e[errorcol::RawJson])});
         if (!keyed(p.errorInsert, key, e.v))
             return fail();
     }
     for (const ParsedTemplateEvent &e : parsed.templateEvents) {
         const QString key
             = dedupeKey({e[templatecol::Field].toString(), e[templatecol::WabaId].toString(),
-                e[templatecol::Timestamp].toString(), e[templatecol::RawJson].toString()});
+                e[templatecol::Timestamp].toString(), canonicalJson(e[templatecol::RawJson])});
         if (!keyed(p.templateInsert, key, e.v))
             return fail();
     }
     for (const ParsedAccountEvent &e : parsed.accountEvents) {
         const QString key = dedupeKey({e[accountcol::Field].toString(),
             e[accountcol::WabaId].toString(), e[accountcol::PhoneNumberId].toString(),
-            e[accountcol::Timestamp].toString(), e[accountcol::RawJson].toString()});
+            e[accountcol::Timestamp].toString(), canonicalJson(e[accountcol::RawJson])});
         if (!keyed(p.accountInsert, key, e.v))
             return fail();
     }
     for (const ParsedPreference &e : parsed.preferences) {
         const QString key = dedupeKey({e[prefcol::WabaId].toString(),
-            e[prefcol::PhoneNumberId].toString(), e[prefcol::RawJson].toString()});
+            e[prefcol::PhoneNumberId].toString(), canonicalJson(e[prefcol::RawJson])});
         if (!keyed(p.preferenceInsert, key, e.v))
             return fail();
     }

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void rawJsonIsTheExactBytes();
     void valuesOutliveTheBodyAndCopies();
     void parsedValueConvertsLikeQVariant();
+    void dedupeIgnoresTheBytesForm();
     void statusRanks();
 };
 
@@ -328,6 +329,56 @@ void TestWebhookParser::parsedValueConvertsLikeQVariant()
     QVERIFY(!(n == ParsedValue::fromDouble(-42)));
     // A leading U+FEFF is a character of the text, not a byte order mark to drop.
     QCOMPARE(ParsedValue::fromUtf8("\xef\xbb\xbfx").toString(), QString(QChar(0xFEFF)) + u'x');
+}
+
+void TestWebhookParser::dedupeIgnoresTheBytesForm()
+{
+    // raw_json is the bytes as sent, but events are deduplicated on their JSON as QJsonDocument
+    // writes it (as before raw_json was a slice): the same event with another key order,
+    // spacing or escapes (a retry serialized differently, or a body ingested by an older
+    // version and replayed) is not stored twice.
+    const QByteArray a = "{\"entry\":[{\"id\":\"w1\",\"time\":1700000000,\"changes\":["
+                         "{\"field\":\"message_template_status_update\",\"value\":"
+                         "{\"event\":\"APPROVED\",\"message_template_id\":7,"
+                         "\"message_template_name\":\"hello\"}},"
+                         "{\"field\":\"messages\",\"value\":{\"errors\":"
+                         "[{\"code\":131000,\"title\":\"Something\"}]}},"
+                         "{\"field\":\"brand_new\",\"value\":\"x\"}]}]}";
+    const QByteArray b = "{ \"entry\" : [ { \"time\" : 1700000000 , \"id\" : \"w1\", \"changes\" : "
+                         "[ { \"value\" : { \"message_template_name\" : \"hell\\u006f\", "
+                         "\"message_template_id\" : 7, \"event\" : \"APPROVED\" }, "
+                         "\"field\" : \"message_template_status_update\" }, "
+                         "{\"field\":\"messages\",\"value\":{\"errors\":"
+                         "[ {\"title\":\"Something\", \"code\":131000} ]}},"
+                         "{\"field\":\"brand_new\",\"value\": \"x\" } ] } ] }";
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString connection = QStringLiteral("dedupe-bytes");
+    const auto closeDb = qScopeGuard([&connection] { Database::close(connection); });
+    QString error;
+    QSqlDatabase db = Database::open(tmp.filePath(QStringLiteral("store.db")), connection, &error);
+    QVERIFY2(db.isValid(), qPrintable(error));
+    ManualClock clock(kReceivedBaseMs);
+    {
+        InboundStore store(db, &clock);
+        qint64 journalId = 0;
+        for (const QByteArray &body : {a, b}) {
+            QVERIFY(db.transaction());
+            const IngestResult result = store.ingest(++journalId, body, kReceivedBaseMs);
+            QVERIFY2(result.parsed && !result.sqlFailed, qPrintable(result.error));
+            QVERIFY(db.commit());
+        }
+        for (const char *table : {"template_events", "webhook_errors", "account_events"}) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(raw_json) FROM %1")
+                               .arg(QLatin1String(table))));
+            QVERIFY(q.next());
+            QVERIFY2(q.value(0).toInt() == 1, table);
+            // The row keeps the bytes of the first delivery.
+            QVERIFY2(a.contains(q.value(1).toString().toUtf8()), table);
+        }
+    }
+    db = QSqlDatabase();
 }
 
 void TestWebhookParser::statusRanks()
