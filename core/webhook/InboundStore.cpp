@@ -236,21 +236,22 @@ bool InboundStore::Private::prepareAll()
             "error_code = excluded.error_code, error_title = excluded.error_title, "
             "error_details = excluded.error_details, updated_at = excluded.updated_at "
             "WHERE excluded.rank > message_status.rank"))
-        // A status that advanced message_status moves the outbox row of that wamid forward:
-        // ?1 wamid, ?2 status, ?3 rank, ?4-?6 error code/title/details, ?7 now (ms).
+        // A status that advanced message_status moves the outbox row of that wamid forward. Its
+        // parameters are statusCurrent's (?4, the timestamp, is not used): ?1 wamid, ?2 status,
+        // ?3 rank, ?5-?7 error code/title/details, ?8 now (ms).
         && prepare(outboxFollow, QStringLiteral(
             "UPDATE outbox SET "
             "state = CASE WHEN ?2 = 'failed' THEN 'failed' WHEN ?3 >= 3 THEN 'read' "
             "  WHEN ?3 = 2 THEN 'delivered' ELSE 'sent' END, "
             "status_rank = ?3, "
             "error_origin = CASE WHEN ?2 = 'failed' THEN 'webhook' ELSE error_origin END, "
-            "error_code = CASE WHEN ?2 = 'failed' THEN ?4 ELSE error_code END, "
-            "error_title = CASE WHEN ?2 = 'failed' THEN ?5 ELSE error_title END, "
-            "error_details = CASE WHEN ?2 = 'failed' THEN ?6 ELSE error_details END, "
+            "error_code = CASE WHEN ?2 = 'failed' THEN ?5 ELSE error_code END, "
+            "error_title = CASE WHEN ?2 = 'failed' THEN ?6 ELSE error_title END, "
+            "error_details = CASE WHEN ?2 = 'failed' THEN ?7 ELSE error_details END, "
             "error_http = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_http END, "
             "error_fbtrace = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_fbtrace END, "
             "error_action = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_action END, "
-            "updated_at = ?7 "
+            "updated_at = ?8 "
             "WHERE wamid = ?1 "
             "AND state IN ('sending', 'unknown', 'accepted', 'sent', 'delivered', 'read') "
             "AND ((?2 = 'failed' AND state <> 'read') OR (?2 <> 'failed' AND ?3 > status_rank))"))
@@ -767,28 +768,24 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         const ParsedValue &status = s[statuscol::Status];
         const int rank = WebhookParser::statusRank(status.utf8());
         if (rank > 0) {
-            SqliteStatement &c = p.statusCurrent;
-            c.bind(0, s[statuscol::MessageId]);
-            c.bind(1, status);
-            c.bindInt(2, rank);
-            c.bind(3, s[statuscol::Timestamp]);
-            c.bind(4, s[statuscol::ErrorCode]);
-            c.bind(5, s[statuscol::ErrorTitle]);
-            c.bind(6, s[statuscol::ErrorDetails]);
-            c.bindInt(7, p.nowMs);
-            if (!p.exec(c))
+            // The current status, and then (when it advanced) the outbox, with one parameter
+            // layout for both statements.
+            auto bindAndExec = [&](SqliteStatement &q) {
+                q.bind(0, s[statuscol::MessageId]);
+                q.bind(1, status);
+                q.bindInt(2, rank);
+                q.bind(3, s[statuscol::Timestamp]);
+                q.bind(4, s[statuscol::ErrorCode]);
+                q.bind(5, s[statuscol::ErrorTitle]);
+                q.bind(6, s[statuscol::ErrorDetails]);
+                q.bindInt(7, p.nowMs);
+                return p.exec(q);
+            };
+            if (!bindAndExec(p.statusCurrent))
                 return fail();
-            if (c.changes() == 1) {
+            if (p.statusCurrent.changes() == 1) {
                 result.statusMessageIds.append(s[statuscol::MessageId].toString());
-                SqliteStatement &f = p.outboxFollow;
-                f.bind(0, s[statuscol::MessageId]);
-                f.bind(1, status);
-                f.bindInt(2, rank);
-                f.bind(3, s[statuscol::ErrorCode]);
-                f.bind(4, s[statuscol::ErrorTitle]);
-                f.bind(5, s[statuscol::ErrorDetails]);
-                f.bindInt(6, p.nowMs);
-                if (!p.exec(f))
+                if (!bindAndExec(p.outboxFollow))
                     return fail();
             }
         }
