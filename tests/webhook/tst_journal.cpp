@@ -236,7 +236,10 @@ private Q_SLOTS:
             "parley_store_write_lock_hold_seconds", "", {{"work", "checkpoint"}});
         QVERIFY2(locked.count() > 0, "no checkpoint finished under the write lock");
         const qint64 walBytes = QFileInfo(path + QStringLiteral("-wal")).size();
-        QVERIFY2(walBytes < bodyBytes.load() / 2,
+        // A WAL that never started over holds every body of the burst (and the parse worker's
+        // pages); one that starts over stays below that. How far below depends on when the
+        // checkpoints land (half the bodies was too tight under ASan on a loaded CI machine).
+        QVERIFY2(walBytes < bodyBytes.load(),
             qPrintable(QStringLiteral("WAL %1 bytes for %2 bytes of bodies")
                            .arg(walBytes)
                            .arg(bodyBytes.load())));
