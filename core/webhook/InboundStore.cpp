@@ -12,6 +12,9 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <array>
+#include <string_view>
+
 namespace parley::core {
 
 namespace {
@@ -46,6 +49,27 @@ QString canonicalJson(const ParsedValue &raw)
     wrapped.append('[').append(bytes.data(), qsizetype(bytes.size())).append(']');
     const QByteArray json = QJsonDocument::fromJson(wrapped).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+// The contact columns resolveContact() keeps, in this order: wa_id, user_id, parent_user_id,
+// username, profile_name.
+constexpr int kContactFields = 5;
+using ContactFields = std::array<ParsedValue, kContactFields>;
+
+// The UTF-8 of a value as a TEXT column holds it: text as it is (a view, no copy), anything else
+// (the parser sends none here) as its text form, kept in *storage.
+std::string_view textOf(const ParsedValue &value, QByteArray *storage)
+{
+    if (value.isText())
+        return value.utf8();
+    *storage = value.toString().toUtf8();
+    return std::string_view(storage->constData(), size_t(storage->size()));
+}
+
+// As QString's isEmpty() of toString(): NULL or "" (numbers and booleans have text).
+bool isEmptyText(const ParsedValue &value)
+{
+    return value.isNull() || (value.isText() && value.utf8().empty());
 }
 
 QString dedupeKey(const QStringList &parts)
@@ -90,7 +114,7 @@ struct InboundStore::Private
     // The hot statements, on SQLite's C API (see SqliteStatement); rare ones use QSqlQuery on
     // the same connection.
     sqlite3 *handle = nullptr;
-    SqliteStatement contactFind, contactInsert, contactUpdate;
+    SqliteStatement contactFindByWa, contactFindByUser, contactInsert, contactUpdate;
     SqliteStatement convFind, convInsert, convInbound, convWindow;
     SqliteStatement messageInsert, statusEventInsert, statusCurrent, messageSeen;
     // The outbox follows statuses (formerly triggers, see schema 0009).
@@ -98,36 +122,89 @@ struct InboundStore::Private
     SqliteStatement errorInsert, templateInsert, accountInsert, preferenceInsert;
     bool prepared = false;
 
-    // Contact key ("w:<wa_id>" / "u:<user_id>") -> contact row, and (phone_number_id, contact
-    // id) -> conversation id, so that a known sender costs no SELECT. Entries written in the
-    // current batch are "pending": they become "committed" only when the caller reports the
-    // COMMIT (batchCommitted), and are dropped on batchRolledBack, so a rolled-back batch never
-    // leaves a stale id behind. A caller that never reports batches gets a per-body cache only.
-    // A merge (which deletes a row) clears everything.
+    // wa_id / user_id -> contact row, and (phone_number_id, contact id) -> conversation id, so
+    // that a known sender costs no SELECT. Keys and values are UTF-8 bytes, looked up through
+    // views of the parsed body (no string is built per lookup). Entries written in the current
+    // batch are "pending": they become "committed" only when the caller reports the COMMIT
+    // (batchCommitted), and are dropped on batchRolledBack, so a rolled-back batch never leaves
+    // a stale id behind. A caller that never reports batches gets a per-body cache only. A merge
+    // (which deletes a row) clears everything.
     struct CachedContact
     {
         qint64 id = -1;
-        std::array<QVariant, 5> values; // wa_id, user_id, parent_user_id, username, profile_name
+        // UTF-8 of wa_id, user_id, parent_user_id, username, profile_name; bit i of present:
+        // values[i] is not NULL.
+        std::array<QByteArray, kContactFields> values;
+        quint8 present = 0;
+        // This store inserted the row: the conversations naming it are the ones it made (and
+        // cached), or ones another writer added since (conversation() finds them on conflict).
+        bool inserted = false;
+
+        bool has(int i) const { return present & (1u << i); }
+        std::string_view view(int i) const
+        {
+            const QByteArray &v = values[size_t(i)];
+            return std::string_view(v.constData(), size_t(v.size()));
+        }
+        // An incoming (non-NULL) value that is not what this row holds.
+        bool differs(int i, std::string_view incoming) const
+        {
+            return !has(i) || view(i) != incoming;
+        }
+        void set(int i, std::string_view text)
+        {
+            values[size_t(i)] = QByteArray(text.data(), qsizetype(text.size()));
+            present |= quint8(1u << i);
+        }
     };
-    QHash<QString, CachedContact> contacts, pendingContacts;
-    using ConversationKey = QPair<QString, qint64>;
+    using ContactMap = QHash<QByteArray, CachedContact>;
+    ContactMap contactsByWa, contactsByUser, pendingByWa, pendingByUser;
+    struct ConversationKey
+    {
+        QByteArray phoneNumberId;
+        qint64 contactId = 0;
+        bool operator==(const ConversationKey &other) const
+        {
+            return contactId == other.contactId && phoneNumberId == other.phoneNumberId;
+        }
+        friend size_t qHash(const ConversationKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.phoneNumberId, key.contactId);
+        }
+    };
     QHash<ConversationKey, qint64> conversations, pendingConversations;
     bool batchesReported = false;
     static constexpr qsizetype kMaxCached = 200'000;
 
-    const CachedContact *cachedContact(const QString &key) const
+    static const CachedContact *lookup(
+        const ContactMap &pending, const ContactMap &committed, std::string_view key)
     {
-        auto it = pendingContacts.constFind(key);
-        if (it != pendingContacts.constEnd())
+        // A view of the bytes: hashing and comparing need no copy.
+        const QByteArray raw = QByteArray::fromRawData(key.data(), qsizetype(key.size()));
+        auto it = pending.constFind(raw);
+        if (it != pending.constEnd())
             return &*it;
-        it = contacts.constFind(key);
-        return it != contacts.constEnd() ? &*it : nullptr;
+        it = committed.constFind(raw);
+        return it != committed.constEnd() ? &*it : nullptr;
+    }
+    qsizetype cachedContacts() const
+    {
+        return contactsByWa.size() + contactsByUser.size() + pendingByWa.size()
+            + pendingByUser.size();
     }
     void clearCaches()
     {
-        contacts.clear();
-        pendingContacts.clear();
+        contactsByWa.clear();
+        contactsByUser.clear();
+        pendingByWa.clear();
+        pendingByUser.clear();
         conversations.clear();
+        pendingConversations.clear();
+    }
+    void clearPending()
+    {
+        pendingByWa.clear();
+        pendingByUser.clear();
         pendingConversations.clear();
     }
 
@@ -144,12 +221,18 @@ struct InboundStore::Private
     }
 
     bool prepareAll();
-    qint64 resolveContact(const QVariant &waId, const QVariant &userId,
-        const QVariant &parentUserId, const QVariant &username, const QVariant &profileName,
-        bool *ok, bool retried = false);
+    // The contact row of these fields (NULL: not in the payload), created, updated or merged
+    // as they say; -1 when neither wa_id nor user_id is given. *created: this store inserted the
+    // row (now or earlier, as long as it is remembered): see CachedContact::inserted.
+    qint64 resolveContact(
+        const ContactFields &incoming, bool *ok, bool *created = nullptr, bool retried = false);
+    bool findContact(SqliteStatement &q, std::string_view key, CachedContact *row, bool *found);
     qint64 mergeContacts(qint64 winner, qint64 loser, bool *ok);
     bool changeNumber(qint64 contactId, const QString &newWaId);
-    qint64 conversation(const QString &phoneNumberId, qint64 contactId, bool *ok);
+    // newContact: this store inserted the contact row (resolveContact's *created): no SELECT
+    // first, the INSERT's conflict (a conversation another writer added) finds it instead.
+    qint64 conversation(
+        const ParsedValue &phoneNumberId, qint64 contactId, bool newContact, bool *ok);
 
     bool resolveByCallback(const ParsedValue &wamid, const ParsedValue &callback)
     {
@@ -184,9 +267,13 @@ bool InboundStore::Private::prepareAll()
     const auto &pc = WebhookParser::preferenceColumns();
     // clang-format off
     const bool ok =
-        prepare(contactFind, QStringLiteral(
+        // Two index lookups: cheaper than one "wa_id = ? OR user_id = ?" (a multi-index OR).
+        prepare(contactFindByWa, QStringLiteral(
             "SELECT id, wa_id, user_id, parent_user_id, username, profile_name FROM contacts "
-            "WHERE wa_id = ? OR user_id = ? ORDER BY id LIMIT 2"))
+            "WHERE wa_id = ?"))
+        && prepare(contactFindByUser, QStringLiteral(
+            "SELECT id, wa_id, user_id, parent_user_id, username, profile_name FROM contacts "
+            "WHERE user_id = ?"))
         && prepare(contactInsert, QStringLiteral(
             "INSERT INTO contacts(wa_id, user_id, parent_user_id, username, profile_name, "
             "created_at, updated_at) VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"))
@@ -301,60 +388,97 @@ bool InboundStore::Private::prepareAll()
     return ok;
 }
 
-qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVariant &userId,
-    const QVariant &parentUserId, const QVariant &username, const QVariant &profileName, bool *ok,
-    bool retried)
+bool InboundStore::Private::findContact(
+    SqliteStatement &q, std::string_view key, CachedContact *row, bool *found)
+{
+    q.bind(0, ParsedValue::fromUtf8(key));
+    QString stepError;
+    *found = q.next(&stepError);
+    if (*found) {
+        row->id = q.columnInt(0);
+        row->present = 0;
+        for (int i = 0; i < kContactFields; ++i) {
+            if (!q.isNull(i + 1))
+                row->set(i, q.columnUtf8(i + 1));
+            else
+                row->values[size_t(i)] = QByteArray();
+        }
+    }
+    q.reset();
+    if (!stepError.isEmpty()) {
+        error = stepError;
+        return false;
+    }
+    return true;
+}
+
+qint64 InboundStore::Private::resolveContact(
+    const ContactFields &incoming, bool *ok, bool *created, bool retried)
 {
     *ok = true;
+    if (created)
+        *created = false;
+    const ParsedValue &waId = incoming[0];
+    const ParsedValue &userId = incoming[1];
     if (!waId.isValid() && !userId.isValid())
         return -1;
-    const QVariant incoming[5] = {waId, userId, parentUserId, username, profileName};
-    const QString waKey = waId.isValid() ? QLatin1String("w:") + waId.toString() : QString();
-    const QString userKey = userId.isValid() ? QLatin1String("u:") + userId.toString() : QString();
+    std::array<QByteArray, kContactFields> storage;
+    std::array<std::string_view, kContactFields> text;
+    for (int i = 0; i < kContactFields; ++i) {
+        if (incoming[size_t(i)].isValid())
+            text[size_t(i)] = textOf(incoming[size_t(i)], &storage[size_t(i)]);
+    }
+    // Does this contact row hold every value the payload gives?
+    auto unchanged = [&](const CachedContact &row) {
+        for (int i = 0; i < kContactFields; ++i) {
+            if (incoming[size_t(i)].isValid() && row.differs(i, text[size_t(i)]))
+                return false;
+        }
+        return true;
+    };
     {
-        const CachedContact *byWa = waKey.isEmpty() ? nullptr : cachedContact(waKey);
-        const CachedContact *byUser = userKey.isEmpty() ? nullptr : cachedContact(userKey);
-        if ((waKey.isEmpty() || byWa) && (userKey.isEmpty() || byUser)
+        const CachedContact *byWa
+            = waId.isValid() ? lookup(pendingByWa, contactsByWa, text[0]) : nullptr;
+        const CachedContact *byUser
+            = userId.isValid() ? lookup(pendingByUser, contactsByUser, text[1]) : nullptr;
+        if ((!waId.isValid() || byWa) && (!userId.isValid() || byUser)
             && (!byWa || !byUser || byWa->id == byUser->id)) {
             const CachedContact *hit = byWa ? byWa : byUser;
-            bool changes = false;
-            for (int i = 0; i < 5; ++i) {
-                if (incoming[i].isValid() && incoming[i] != hit->values[size_t(i)])
-                    changes = true;
-            }
-            if (!changes)
+            if (unchanged(*hit)) {
+                if (created)
+                    *created = hit->inserted;
                 return hit->id;
+            }
         }
     }
 
-    contactFind.bind(0, waId);
-    contactFind.bind(1, userId);
-    struct Row
-    {
-        qint64 id;
-        QVariant values[5];
-    };
-    QList<Row> rows;
-    QString stepError;
-    while (contactFind.next(&stepError)) {
-        Row row;
-        row.id = contactFind.columnInt(0);
-        for (int i = 0; i < 5; ++i)
-            row.values[i] = contactFind.columnValue(i + 1);
-        rows.append(row);
+    // At most one row per id (unique indexes), so at most two rows, oldest first.
+    std::array<CachedContact, 2> rows;
+    int rowCount = 0;
+    bool found = false;
+    if (waId.isValid()) {
+        if (!findContact(contactFindByWa, text[0], &rows[0], &found)) {
+            *ok = false;
+            return -1;
+        }
+        rowCount += found ? 1 : 0;
     }
-    contactFind.reset();
-    if (!stepError.isEmpty()) {
-        error = stepError;
-        *ok = false;
-        return -1;
+    if (userId.isValid()) {
+        if (!findContact(contactFindByUser, text[1], &rows[size_t(rowCount)], &found)) {
+            *ok = false;
+            return -1;
+        }
+        if (found && (rowCount == 0 || rows[1].id != rows[0].id))
+            ++rowCount;
     }
+    if (rowCount == 2 && rows[1].id < rows[0].id)
+        std::swap(rows[0], rows[1]);
 
     qint64 id = -1;
     CachedContact cached;
-    if (rows.isEmpty()) {
-        for (int i = 0; i < 5; ++i)
-            contactInsert.bind(i, incoming[i]);
+    if (rowCount == 0) {
+        for (int i = 0; i < kContactFields; ++i)
+            contactInsert.bind(i, incoming[size_t(i)]);
         contactInsert.bindInt(5, nowMs);
         contactInsert.bindInt(6, nowMs);
         if (!exec(contactInsert)) {
@@ -368,38 +492,46 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
                 *ok = false;
                 return -1;
             }
-            return resolveContact(waId, userId, parentUserId, username, profileName, ok, true);
+            return resolveContact(incoming, ok, created, true);
         }
         id = contactInsert.lastInsertRowid();
-        for (int i = 0; i < 5; ++i)
-            cached.values[size_t(i)] = incoming[i];
+        cached.inserted = true;
+        if (created)
+            *created = true;
+        for (int i = 0; i < kContactFields; ++i) {
+            if (incoming[size_t(i)].isValid())
+                cached.set(i, text[size_t(i)]);
+        }
     } else {
-        Row row = rows.first();
-        if (rows.size() == 2) {
+        CachedContact &row = rows[0];
+        if (rowCount == 2) {
             // The payload shows both ids for what were two rows (one known by phone number,
             // one by BSUID): one person. Keep the older row.
-            const Row &other = rows.at(1);
-            for (int i = 0; i < 5; ++i) {
-                if (!row.values[i].isValid())
-                    row.values[i] = other.values[i];
+            const CachedContact &other = rows[1];
+            for (int i = 0; i < kContactFields; ++i) {
+                if (!row.has(i) && other.has(i))
+                    row.set(i, other.view(i));
             }
             mergeContacts(row.id, other.id, ok);
             if (!*ok)
                 return -1;
         }
-        bool changed = rows.size() == 2;
-        QVariant merged[5];
-        for (int i = 0; i < 5; ++i) {
-            merged[i] = incoming[i].isValid() ? incoming[i] : row.values[i];
-            if (merged[i] != row.values[i])
-                changed = true;
-        }
+        const bool changed = rowCount == 2 || !unchanged(row);
         id = row.id;
-        for (int i = 0; i < 5; ++i)
-            cached.values[size_t(i)] = merged[i];
+        // The row's values with the payload's over them.
+        cached = row;
+        cached.inserted = false;
+        for (int i = 0; i < kContactFields; ++i) {
+            if (incoming[size_t(i)].isValid() && row.differs(i, text[size_t(i)]))
+                cached.set(i, text[size_t(i)]);
+        }
         if (changed) {
-            for (int i = 0; i < 5; ++i)
-                contactUpdate.bind(i, merged[i]);
+            for (int i = 0; i < kContactFields; ++i) {
+                if (cached.has(i))
+                    contactUpdate.bind(i, ParsedValue::fromUtf8(cached.view(i)));
+                else
+                    contactUpdate.bindNull(i);
+            }
             contactUpdate.bindInt(5, nowMs);
             contactUpdate.bindInt(6, id);
             if (!exec(contactUpdate)) {
@@ -409,10 +541,10 @@ qint64 InboundStore::Private::resolveContact(const QVariant &waId, const QVarian
         }
     }
     cached.id = id;
-    if (cached.values[0].isValid())
-        pendingContacts.insert(QLatin1String("w:") + cached.values[0].toString(), cached);
-    if (cached.values[1].isValid())
-        pendingContacts.insert(QLatin1String("u:") + cached.values[1].toString(), cached);
+    if (cached.has(0))
+        pendingByWa.insert(cached.values[0], cached);
+    if (cached.has(1))
+        pendingByUser.insert(cached.values[1], cached);
     return id;
 }
 
@@ -538,18 +670,23 @@ bool InboundStore::Private::changeNumber(qint64 contactId, const QString &newWaI
     return true;
 }
 
-qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 contactId, bool *ok)
+qint64 InboundStore::Private::conversation(
+    const ParsedValue &phoneNumberId, qint64 contactId, bool newContact, bool *ok)
 {
     *ok = true;
-    const QPair<QString, qint64> key{phoneNumberId, contactId};
+    QByteArray storage;
+    const std::string_view phone = textOf(phoneNumberId, &storage);
+    // A view of the bytes for the lookups; the key stored owns a copy.
+    ConversationKey key{QByteArray::fromRawData(phone.data(), qsizetype(phone.size())), contactId};
     auto cached = pendingConversations.constFind(key);
     if (cached != pendingConversations.constEnd())
         return *cached;
     cached = conversations.constFind(key);
     if (cached != conversations.constEnd())
         return *cached;
+    const ParsedValue phoneText = ParsedValue::fromUtf8(phone);
     auto find = [&](qint64 *found) {
-        convFind.bindText(0, phoneNumberId);
+        convFind.bind(0, phoneText);
         convFind.bindInt(1, contactId);
         QString stepError;
         if (convFind.next(&stepError))
@@ -562,12 +699,12 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
         return true;
     };
     qint64 id = -1;
-    if (!find(&id)) {
+    if (!newContact && !find(&id)) {
         *ok = false;
         return -1;
     }
     if (id < 0) {
-        convInsert.bindText(0, phoneNumberId);
+        convInsert.bind(0, phoneText);
         convInsert.bindInt(1, contactId);
         convInsert.bindInt(2, nowMs);
         convInsert.bindInt(3, nowMs);
@@ -578,7 +715,8 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
         if (convInsert.changes() == 1) {
             id = convInsert.lastInsertRowid();
         } else {
-            // Another writer added it since our SELECT.
+            // Another writer added it since our SELECT (or, for a new contact row, a stale
+            // conversation names its id).
             if (!find(&id)) {
                 *ok = false;
                 return -1;
@@ -590,6 +728,7 @@ qint64 InboundStore::Private::conversation(const QString &phoneNumberId, qint64 
             }
         }
     }
+    key.phoneNumberId = QByteArray(phone.data(), qsizetype(phone.size()));
     pendingConversations.insert(key, id);
     return id;
 }
@@ -611,23 +750,22 @@ void InboundStore::batchCommitted()
 {
     Private &p = *d;
     p.batchesReported = true;
-    if (p.contacts.size() + p.pendingContacts.size() > Private::kMaxCached
+    if (p.cachedContacts() > Private::kMaxCached
         || p.conversations.size() + p.pendingConversations.size() > Private::kMaxCached) {
         p.clearCaches();
         return;
     }
-    p.contacts.insert(p.pendingContacts);
+    p.contactsByWa.insert(p.pendingByWa);
+    p.contactsByUser.insert(p.pendingByUser);
     p.conversations.insert(p.pendingConversations);
-    p.pendingContacts.clear();
-    p.pendingConversations.clear();
+    p.clearPending();
 }
 
 void InboundStore::batchRolledBack()
 {
     Private &p = *d;
     p.batchesReported = true;
-    p.pendingContacts.clear();
-    p.pendingConversations.clear();
+    p.clearPending();
 }
 
 IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint64 receivedAtMs)
@@ -651,10 +789,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     p.journalId = journalId;
     p.receivedAtMs = receivedAtMs;
     p.nowMs = p.clock->nowMs();
-    if (!p.batchesReported) {
-        p.pendingContacts.clear();
-        p.pendingConversations.clear();
-    }
+    if (!p.batchesReported)
+        p.clearPending();
 
     auto fail = [&]() {
         result.sqlFailed = true;
@@ -667,14 +803,13 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     bool ok = true;
 
     for (const ParsedContact &c : parsed.contacts) {
-        p.resolveContact(c.waId.toVariant(), c.userId.toVariant(), c.parentUserId.toVariant(),
-            c.username.toVariant(), c.profileName.toVariant(), &ok);
+        p.resolveContact({c.waId, c.userId, c.parentUserId, c.username, c.profileName}, &ok);
         if (!ok)
             return fail();
     }
 
     for (const ParsedMessage &m : parsed.messages) {
-        const QString phoneNumberId = m[msgcol::PhoneNumberId].toString();
+        const ParsedValue &phoneNumberId = m[msgcol::PhoneNumberId];
         qint64 conversationId = -1;
         qint64 contactId = -1;
         if (m.newWaId.isValid()) {
@@ -691,13 +826,14 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
             if (seen)
                 continue;
         }
-        if (!phoneNumberId.isEmpty()) {
-            contactId = p.resolveContact(m[msgcol::FromWaId].toVariant(),
-                m[msgcol::FromUserId].toVariant(), QVariant(), QVariant(), QVariant(), &ok);
+        if (!isEmptyText(phoneNumberId)) {
+            bool newContact = false;
+            contactId = p.resolveContact(
+                {m[msgcol::FromWaId], m[msgcol::FromUserId], {}, {}, {}}, &ok, &newContact);
             if (!ok)
                 return fail();
             if (contactId >= 0) {
-                conversationId = p.conversation(phoneNumberId, contactId, &ok);
+                conversationId = p.conversation(phoneNumberId, contactId, newContact, &ok);
                 if (!ok)
                     return fail();
             }
@@ -789,16 +925,17 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                     return fail();
             }
         }
-        const QString phoneNumberId
-            = s.freeEntryPoint ? s[statuscol::PhoneNumberId].toString() : QString();
-        if (!phoneNumberId.isEmpty()) {
-            const qint64 contactId = p.resolveContact(s[statuscol::RecipientId].toVariant(),
-                s[statuscol::RecipientUserId].toVariant(), QVariant(), QVariant(), QVariant(), &ok);
+        const ParsedValue &phoneNumberId = s[statuscol::PhoneNumberId];
+        if (s.freeEntryPoint && !isEmptyText(phoneNumberId)) {
+            bool newContact = false;
+            const qint64 contactId = p.resolveContact(
+                {s[statuscol::RecipientId], s[statuscol::RecipientUserId], {}, {}, {}}, &ok,
+                &newContact);
             if (!ok)
                 return fail();
             if (contactId < 0)
                 continue;
-            const qint64 conversationId = p.conversation(phoneNumberId, contactId, &ok);
+            const qint64 conversationId = p.conversation(phoneNumberId, contactId, newContact, &ok);
             if (!ok)
                 return fail();
             const ParsedValue metaExpiry = s[statuscol::ConversationExpiresAt];

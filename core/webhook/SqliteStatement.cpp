@@ -17,6 +17,8 @@ bool SqliteStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
         m_stmt = nullptr;
     }
     m_db = db;
+    m_bound = 0;
+    m_keep.clear();
     if (!db) {
         if (error)
             *error = QStringLiteral("no SQLite connection");
@@ -39,16 +41,20 @@ bool SqliteStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
 
 void SqliteStatement::bindNull(int index)
 {
+    if (index >= 0 && index < 64 && !(m_bound & (quint64(1) << index)))
+        return; // still NULL since reset() (or prepare())
     sqlite3_bind_null(m_stmt, index + 1);
 }
 
 void SqliteStatement::bindInt(int index, qint64 value)
 {
+    markBound(index);
     sqlite3_bind_int64(m_stmt, index + 1, value);
 }
 
 void SqliteStatement::bindDouble(int index, double value)
 {
+    markBound(index);
     sqlite3_bind_double(m_stmt, index + 1, value);
 }
 
@@ -60,6 +66,7 @@ void SqliteStatement::bindText(int index, const QString &value)
 void SqliteStatement::bindUtf8(int index, QByteArray utf8)
 {
     // A null QByteArray has no data pointer: bind "" (a present, empty string), not NULL.
+    markBound(index);
     m_keep.push_back(std::move(utf8));
     const QByteArray &kept = m_keep.back();
     sqlite3_bind_text(
@@ -68,6 +75,7 @@ void SqliteStatement::bindUtf8(int index, QByteArray utf8)
 
 void SqliteStatement::bindBlob(int index, const QByteArray &value)
 {
+    markBound(index);
     sqlite3_bind_blob(m_stmt, index + 1, value.isNull() ? "" : value.constData(), int(value.size()),
         SQLITE_STATIC);
 }
@@ -108,6 +116,7 @@ void SqliteStatement::bind(int index, const ParsedValue &value)
     case ParsedValue::Type::Text: {
         // reset() clears the bindings, so SQLite never reads these bytes after it.
         const std::string_view text = value.utf8();
+        markBound(index);
         sqlite3_bind_text(
             m_stmt, index + 1, text.data() ? text.data() : "", int(text.size()), SQLITE_STATIC);
         return;
@@ -158,6 +167,14 @@ QString SqliteStatement::columnText(int column) const
     return QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column));
 }
 
+std::string_view SqliteStatement::columnUtf8(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!text)
+        return std::string_view();
+    return std::string_view(text, size_t(sqlite3_column_bytes(m_stmt, column)));
+}
+
 QVariant SqliteStatement::columnValue(int column) const
 {
     switch (sqlite3_column_type(m_stmt, column)) {
@@ -172,9 +189,11 @@ void SqliteStatement::reset()
 {
     if (m_stmt) {
         sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
+        if (m_bound != 0 || sqlite3_bind_parameter_count(m_stmt) > 64)
+            sqlite3_clear_bindings(m_stmt);
     }
     m_keep.clear();
+    m_bound = 0;
 }
 
 int SqliteStatement::changes() const

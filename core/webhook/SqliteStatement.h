@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -52,6 +53,9 @@ public:
     bool isNull(int column) const;
     qint64 columnInt(int column) const;
     QString columnText(int column) const;
+    // The column as UTF-8 text (numbers in SQLite's text form), valid until the next
+    // next()/reset() or another call for this column.
+    std::string_view columnUtf8(int column) const;
     QVariant columnValue(int column) const; // NULL -> invalid QVariant
     void reset();
 
@@ -65,6 +69,14 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::vector<QByteArray> m_keep; // UTF-8 of bound text until reset()
+    // Bit i: parameter i (0-based, below 64) was bound since the last reset(), which sets every
+    // parameter to NULL: binding NULL to one that was not is a no-op, skipped.
+    quint64 m_bound = 0;
+    void markBound(int index)
+    {
+        if (index >= 0 && index < 64)
+            m_bound |= quint64(1) << index;
+    }
 };
 
 } // namespace parley::core

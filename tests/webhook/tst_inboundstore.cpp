@@ -129,6 +129,8 @@ private Q_SLOTS:
     void changedNumberKeepsHistory();
     void rolledBackBatchLeavesNoStaleIds();
     void reportedBatchesCacheSafely();
+    void contactChangesInsideOneBatch();
+    void bsuidMergeInsideOneBatch();
     void bulkIngestKeepsEveryEvent();
 };
 
@@ -431,6 +433,158 @@ void TestInboundStore::reportedBatchesCacheSafely()
                                   "(SELECT id FROM conversations)")),
         0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 2);
+}
+
+void TestInboundStore::contactChangesInsideOneBatch()
+{
+    InboundStore store(m_db, &m_clock);
+    const QString wa = QStringLiteral("16505550101");
+    auto body = [&](const QString &id, const QJsonObject &profile, const QString &username = {}) {
+        QJsonObject contact{{QStringLiteral("wa_id"), wa}, {QStringLiteral("profile"), profile}};
+        if (!username.isEmpty())
+            contact.insert(QStringLiteral("username"), username);
+        return messagesBody({textMessage(id, 100, wa, QStringLiteral("x"))}, {contact});
+    };
+    auto named = [](const QString &name) { return QJsonObject{{QStringLiteral("name"), name}}; };
+    auto contactRow = [&] {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT profile_name, username, updated_at, count(*) OVER () "
+                                   "FROM contacts"))
+            || !q.next())
+            return QVariantList();
+        QVariantList row;
+        for (int i = 0; i < 4; ++i)
+            row << (q.isNull(i) ? QVariant() : q.value(i));
+        return row;
+    };
+    const qint64 t0 = m_clock.nowMs();
+    // One batch (one transaction, reported): the name changes twice and a username appears,
+    // between bodies whose contact is already remembered from earlier in the batch.
+    QVERIFY(m_db.transaction());
+    QVERIFY(!store
+                 .ingest(1, body(QStringLiteral("wamid.P1"), named(QStringLiteral("Ann"))),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    m_clock.advanceMs(1000);
+    QVERIFY(!store
+                 .ingest(2, body(QStringLiteral("wamid.P2"), named(QStringLiteral("Ann"))),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    QCOMPARE(contactRow().value(2).toLongLong(), t0); // same values: not rewritten
+    m_clock.advanceMs(1000);
+    QVERIFY(!store
+                 .ingest(3, body(QStringLiteral("wamid.P3"), named(QStringLiteral("Ann B."))),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    QCOMPARE(contactRow(), (QVariantList{QStringLiteral("Ann B."), QVariant(), t0 + 2000, 1}));
+    m_clock.advanceMs(1000);
+    // A message without a contacts entry changes nothing; a username is added, the name kept.
+    QVERIFY(!store
+                 .ingest(4,
+                     messagesBody(
+                         {textMessage(QStringLiteral("wamid.P4"), 100, wa, QStringLiteral("y"))}),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    QCOMPARE(contactRow().value(2).toLongLong(), t0 + 2000);
+    QVERIFY(!store
+                 .ingest(5,
+                     body(QStringLiteral("wamid.P5"), named(QStringLiteral("Ann B.")),
+                         QStringLiteral("ann")),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    // The name goes back to the first one: still a change against what the batch wrote.
+    QVERIFY(!store
+                 .ingest(6, body(QStringLiteral("wamid.P6"), named(QStringLiteral("Ann"))),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    QVERIFY(m_db.commit());
+    store.batchCommitted();
+    QCOMPARE(
+        contactRow(), (QVariantList{QStringLiteral("Ann"), QStringLiteral("ann"), t0 + 3000, 1}));
+    // The next batch starts from the remembered row: a change is still written.
+    QVERIFY(m_db.transaction());
+    QVERIFY(!store
+                 .ingest(7, body(QStringLiteral("wamid.P7"), named(QStringLiteral("Ann C."))),
+                     m_clock.nowMs())
+                 .sqlFailed);
+    QVERIFY(m_db.commit());
+    store.batchCommitted();
+    QCOMPARE(contactRow().value(0).toString(), QStringLiteral("Ann C."));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM conversations")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT unread_count FROM conversations")), 7);
+}
+
+void TestInboundStore::bsuidMergeInsideOneBatch()
+{
+    InboundStore store(m_db, &m_clock);
+    const QString wa = QStringLiteral("16505550202");
+    const QString bsuid = QStringLiteral("US.2222222222");
+    QVERIFY(m_db.transaction());
+    // Known only by BSUID, then only by phone number: two rows, two conversations...
+    QVERIFY(!store
+                 .ingest(1,
+                     messagesBody({textMessage(QStringLiteral("wamid.M1"), 100, QString(),
+                         QStringLiteral("by bsuid"), bsuid)}),
+                     0)
+                 .sqlFailed);
+    QVERIFY(!store
+                 .ingest(2,
+                     messagesBody({textMessage(
+                         QStringLiteral("wamid.M2"), 200, wa, QStringLiteral("by number"))}),
+                     0)
+                 .sqlFailed);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 2);
+    // ...until a payload shows both, in the same batch: one person, one conversation.
+    const QJsonArray both{QJsonObject{{QStringLiteral("wa_id"), wa},
+        {QStringLiteral("user_id"), bsuid},
+        {QStringLiteral("profile"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Lee")}}}}};
+    QVERIFY(!store
+                 .ingest(3,
+                     messagesBody({textMessage(QStringLiteral("wamid.M3"), 300, wa,
+                                      QStringLiteral("both"), bsuid)},
+                         both),
+                     0)
+                 .sqlFailed);
+    // Later bodies of the batch by either id alone land on the surviving row.
+    QVERIFY(!store
+                 .ingest(4,
+                     messagesBody({textMessage(QStringLiteral("wamid.M4"), 400, QString(),
+                         QStringLiteral("bsuid again"), bsuid)}),
+                     0)
+                 .sqlFailed);
+    QVERIFY(!store
+                 .ingest(5,
+                     messagesBody({textMessage(
+                         QStringLiteral("wamid.M5"), 500, wa, QStringLiteral("number again"))}),
+                     0)
+                 .sqlFailed);
+    QVERIFY(m_db.commit());
+    store.batchCommitted();
+    // And so do those of the next batch (from the remembered ids).
+    QVERIFY(m_db.transaction());
+    QVERIFY(!store
+                 .ingest(6,
+                     messagesBody({textMessage(QStringLiteral("wamid.M6"), 600, QString(),
+                         QStringLiteral("next batch"), bsuid)}),
+                     0)
+                 .sqlFailed);
+    QVERIFY(m_db.commit());
+    store.batchCommitted();
+    QSqlQuery q(m_db);
+    QVERIFY(q.exec(QStringLiteral("SELECT id, wa_id, user_id, profile_name FROM contacts")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(1).toString(), wa);
+    QCOMPARE(q.value(2).toString(), bsuid);
+    QCOMPARE(q.value(3).toString(), QStringLiteral("Lee"));
+    const qint64 contact = q.value(0).toLongLong();
+    QVERIFY(!q.next());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM conversations")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT contact_id FROM conversations")), contact);
+    QCOMPARE(count(QStringLiteral("SELECT unread_count FROM conversations")), 6);
+    QCOMPARE(count(QStringLiteral("SELECT last_inbound_at FROM conversations")), 600);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = "
+                                  "(SELECT id FROM conversations)")),
+        6);
 }
 
 void TestInboundStore::bulkIngestKeepsEveryEvent()
