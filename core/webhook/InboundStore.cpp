@@ -100,6 +100,25 @@ QString preview(const ParsedMessage &m)
     return text;
 }
 
+// Binds preview(m), without making it a QString in the common case: a text of 1 to 120 bytes
+// (so at most 120 UTF-16 units: never shortened) is bound as it is.
+void bindPreview(SqliteStatement &q, int index, const ParsedMessage &m)
+{
+    const ParsedValue *source = nullptr;
+    if (!isEmptyText(m[msgcol::Text]))
+        source = &m[msgcol::Text];
+    else if (!isEmptyText(m[msgcol::Caption]))
+        source = &m[msgcol::Caption];
+    else if (m[msgcol::Type].textEquals("reaction"))
+        source = &m[msgcol::Emoji];
+    else if (!isEmptyText(m[msgcol::Filename]))
+        source = &m[msgcol::Filename];
+    if (source && source->isText() && !source->utf8().empty() && source->utf8().size() <= 120)
+        q.bind(index, *source);
+    else
+        q.bindText(index, preview(m));
+}
+
 } // namespace
 
 struct InboundStore::Private
@@ -874,7 +893,7 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         u.bindInt(i++, ts);
         u.bind(i++, m[msgcol::Type]);
         u.bindInt(i++, ts);
-        u.bindText(i++, preview(m));
+        bindPreview(u, i++, m);
         u.bindInt(i++, ts);
         u.bindInt(i++, ts);
         u.bindInt(i++, p.nowMs);

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <bit>
+
 namespace parley::core {
 
 SqliteStatement::~SqliteStatement()
@@ -18,6 +20,8 @@ bool SqliteStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
     }
     m_db = db;
     m_bound = 0;
+    m_nonNull = 0;
+    m_clearOnReset = true;
     m_keep.clear();
     if (!db) {
         if (error)
@@ -36,13 +40,19 @@ bool SqliteStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
         m_stmt = nullptr;
         return false;
     }
+    m_clearOnReset = sqlite3_bind_parameter_count(m_stmt) > 64;
     return true;
 }
 
 void SqliteStatement::bindNull(int index)
 {
-    if (index >= 0 && index < 64 && !(m_bound & (quint64(1) << index)))
-        return; // still NULL since reset() (or prepare())
+    if (index >= 0 && index < 64) {
+        const quint64 bit = quint64(1) << index;
+        m_bound |= bit;
+        if (!(m_nonNull & bit))
+            return; // NULL already
+        m_nonNull &= ~bit;
+    }
     sqlite3_bind_null(m_stmt, index + 1);
 }
 
@@ -129,8 +139,19 @@ QString SqliteStatement::errorText() const
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 
+void SqliteStatement::nullStale()
+{
+    quint64 stale = m_nonNull & ~m_bound;
+    m_nonNull &= ~stale;
+    while (stale) {
+        sqlite3_bind_null(m_stmt, std::countr_zero(stale) + 1);
+        stale &= stale - 1;
+    }
+}
+
 bool SqliteStatement::exec(QString *error)
 {
+    nullStale();
     int rc = sqlite3_step(m_stmt);
     while (rc == SQLITE_ROW)
         rc = sqlite3_step(m_stmt);
@@ -143,6 +164,7 @@ bool SqliteStatement::exec(QString *error)
 
 bool SqliteStatement::next(QString *error)
 {
+    nullStale();
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -189,9 +211,13 @@ void SqliteStatement::reset()
 {
     if (m_stmt) {
         sqlite3_reset(m_stmt);
-        if (m_bound != 0 || sqlite3_bind_parameter_count(m_stmt) > 64)
+        if (m_clearOnReset) {
             sqlite3_clear_bindings(m_stmt);
+            m_nonNull = 0;
+        }
     }
+    // The text kept for this execution goes: SQLite still points at it, but nullStale() or a
+    // new bind replaces every such pointer before the next step reads it.
     m_keep.clear();
     m_bound = 0;
 }

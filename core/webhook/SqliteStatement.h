@@ -69,14 +69,23 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::vector<QByteArray> m_keep; // UTF-8 of bound text until reset()
-    // Bit i: parameter i (0-based, below 64) was bound since the last reset(), which sets every
-    // parameter to NULL: binding NULL to one that was not is a no-op, skipped.
+    // Parameters 0-63 (0-based): bit i of m_bound: bound since the last reset(); of m_nonNull:
+    // SQLite holds a non-NULL value for it (kept over reset(), which does not clear bindings for
+    // statements of up to 64 parameters). Before a step, nullStale() sets to NULL what holds a
+    // value from an earlier execution and was not bound again: unbound parameters are NULL, as
+    // sqlite3_clear_bindings() would make them, at the cost of the few that changed. Binding
+    // NULL to a parameter that is NULL already is skipped.
     quint64 m_bound = 0;
+    quint64 m_nonNull = 0;
+    bool m_clearOnReset = true; // more than 64 parameters: sqlite3_clear_bindings() on reset()
     void markBound(int index)
     {
-        if (index >= 0 && index < 64)
+        if (index >= 0 && index < 64) {
             m_bound |= quint64(1) << index;
+            m_nonNull |= quint64(1) << index;
+        }
     }
+    void nullStale();
 };
 
 } // namespace parley::core
