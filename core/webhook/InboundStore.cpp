@@ -797,6 +797,8 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     }
     result.parsed = true;
     result.eventCounts = parsed.counts;
+    result.messageIds.reserve(parsed.messages.size());
+    result.statusMessageIds.reserve(parsed.statuses.size());
 
     Private &p = *d;
     p.error.clear();
