@@ -40,7 +40,9 @@ void RetentionRunner::checkNow()
         bool ran = false;
         core::PrivacyCounts counts;
         {
-            QSqlDatabase db = core::Database::open(m_databasePath, name, &error);
+            core::Database::Options open;
+            open.attachJournal = true; // old webhook bodies are purged too
+            QSqlDatabase db = core::Database::open(m_databasePath, name, &error, open);
             if (db.isValid()) {
                 core::PrivacySettings p = core::PrivacySettings::load(db, &error);
                 if (error.isEmpty() && p.retentionOn() && nowSecs - p.lastPurgeAtSecs >= 86'400) {

@@ -182,8 +182,12 @@ bool ContactEraser::erase(QSqlDatabase &db, const Selector &selector, const QStr
     c["conversations"] = t.exec(QStringLiteral(
         "DELETE FROM conversations WHERE id IN (SELECT id FROM temp.erase_conversations)"));
     c["contacts"] = t.exec(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {contactId});
-    c["journal"] = t.exec(
-        QStringLiteral("DELETE FROM journal WHERE ") + journalMatch, {waQuoted, uidQuoted});
+    t.exec(QStringLiteral("DELETE FROM main.journal_parse WHERE journal_id IN "
+                          "(SELECT id FROM webhooks.journal WHERE ")
+            + journalMatch + QStringLiteral(")"),
+        {waQuoted, uidQuoted});
+    c["journal"] = t.exec(QStringLiteral("DELETE FROM webhooks.journal WHERE ") + journalMatch,
+        {waQuoted, uidQuoted});
     t.exec(QStringLiteral("DROP TABLE IF EXISTS temp.erase_conversations"));
     t.exec(QStringLiteral("DROP TABLE IF EXISTS temp.erase_messages"));
     t.exec(QStringLiteral("DROP TABLE IF EXISTS temp.erase_outbox"));

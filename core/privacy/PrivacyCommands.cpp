@@ -127,7 +127,10 @@ int runPurge(const QStringList &args)
     PrivacyCounts counts;
     bool done = false;
     {
-        QSqlDatabase db = Database::open(dbPath, connection, &error);
+        // The journal attached: its old bodies are purged too.
+        Database::Options open;
+        open.attachJournal = true;
+        QSqlDatabase db = Database::open(dbPath, connection, &error, open);
         if (db.isValid())
             done = Retention::purge(db, options, &counts, &error);
     }
@@ -194,7 +197,10 @@ int runEraseContact(const QStringList &args)
     PrivacyCounts counts;
     bool done = false;
     {
-        QSqlDatabase db = Database::open(dbPath, connection, &error);
+        // The journal attached: the contact's webhook bodies are erased too.
+        Database::Options open;
+        open.attachJournal = true;
+        QSqlDatabase db = Database::open(dbPath, connection, &error, open);
         if (db.isValid())
             done = ContactEraser::erase(db, selector, mediaDirFor(a), dryRun, &counts, &error);
     }

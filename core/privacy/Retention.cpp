@@ -144,8 +144,9 @@ bool Retention::purge(
             QStringLiteral("last_message_preview = NULL")},
         // Raw webhook bodies carry the same texts. A body still waiting for the parser is kept:
         // nothing that has not been ingested is lost.
-        {"journal_bodies", QStringLiteral("journal"),
-            QStringLiteral("received_at < ? AND parse_state <> 'pending' AND length(body) > 0"),
+        {"journal_bodies", QStringLiteral("webhooks.journal"),
+            QStringLiteral("received_at < ? AND length(body) > 0 AND id IN "
+                           "(SELECT journal_id FROM main.journal_parse)"),
             {cutoff * 1000}, QStringLiteral("body = X''")},
         {"outbox_bodies", QStringLiteral("outbox"),
             QStringLiteral("created_at < ? AND state NOT IN ('queued', 'sending', 'unknown') "

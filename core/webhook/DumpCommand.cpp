@@ -62,7 +62,9 @@ int runDump(const QStringList &args)
     const QString connection = Database::threadConnectionName(QStringLiteral("dump"));
     QString error;
     {
-        QSqlDatabase db = Database::open(dbPath, connection, &error);
+        Database::Options open;
+        open.attachJournal = true; // `dump journal`
+        QSqlDatabase db = Database::open(dbPath, connection, &error, open);
         if (!db.isValid()) {
             std::fprintf(stderr, "dump: %s\n", qPrintable(error));
             return cli::Failure;

@@ -62,8 +62,10 @@ public:
             {&m_release, "RELEASE journal_row"},
             {&m_rollbackTo, "ROLLBACK TO journal_row"},
             {&m_mark,
-                "UPDATE journal SET parse_state = ?, parse_error = ?, events = ?, parsed_at = ? "
-                "WHERE id = ?"},
+                "INSERT OR REPLACE INTO journal_parse (state, error, events, parsed_at, "
+                "journal_id) VALUES (?, ?, ?, ?, ?)"},
+            {&m_advance,
+                "UPDATE ingest_cursor SET parsed_through = max(parsed_through, ?) WHERE id = 1"},
         };
         for (const auto &[statement, sql] : statements) {
             QString error;
@@ -72,14 +74,27 @@ public:
         }
     }
 
+    // Whether this processor's transactions move ingest_cursor: only for rows taken in journal
+    // order from the cursor on (the parse worker, replay of pending or all rows), where every
+    // row up to the last one is handled.
+    void setAdvanceCursor(bool advance) { m_advanceCursor = advance; }
+
     bool begin(QString *error)
     {
         m_pendingLag.clear();
+        m_lastId = 0;
         return run(m_begin, error);
     }
 
     bool commit(QString *error)
     {
+        if (m_advanceCursor && m_lastId > 0) {
+            m_advance.bindInt(0, m_lastId);
+            if (!run(m_advance, error)) {
+                rollback();
+                return false;
+            }
+        }
         if (!run(m_commit, error)) {
             rollback();
             return false;
@@ -157,6 +172,7 @@ public:
             return false;
 
         batch.journalIds.append(row.id);
+        m_lastId = std::max(m_lastId, row.id);
         m_pendingLag.append(row.receivedAtMs);
         if (ok) {
             ++batch.parsedRows;
@@ -206,6 +222,9 @@ private:
     SqliteStatement m_release;
     SqliteStatement m_rollbackTo;
     SqliteStatement m_mark;
+    SqliteStatement m_advance;
+    bool m_advanceCursor = false;
+    qint64 m_lastId = 0;
     Metrics::Counter &m_failures;
     Metrics::Histogram &m_lag;
     QHash<QString, Metrics::Counter *> m_eventCounters;
@@ -237,16 +256,71 @@ int fetchRows(QSqlQuery &q, qint64 afterId, int limit, std::deque<Row> &rows, QS
     return n;
 }
 
+// Checks that the store's ingest_cursor belongs to this journal file (journal_meta uuid). A
+// store whose journal file was replaced (restored from elsewhere, deleted) would otherwise take
+// the new file's first rows for parsed ones: its parse records are then dropped and parsing
+// starts again from the first row (idempotently). *parsedThrough: the cursor.
+bool reconcileCursor(QSqlDatabase &db, QSqlDatabase &journal, qint64 *parsedThrough, QString *error)
+{
+    QSqlQuery q(journal);
+    if (!q.exec(QStringLiteral("SELECT value FROM journal_meta WHERE key = 'uuid'")) || !q.next()) {
+        *error
+            = QStringLiteral("cannot read the webhook journal's id: %1").arg(q.lastError().text());
+        return false;
+    }
+    const QString uuid = q.value(0).toString();
+    q.finish();
+    QSqlQuery c(db);
+    if (!c.exec(
+            QStringLiteral("SELECT journal_uuid, parsed_through FROM ingest_cursor WHERE id = 1"))
+        || !c.next()) {
+        *error = QStringLiteral("cannot read the ingest cursor: %1").arg(c.lastError().text());
+        return false;
+    }
+    const QString known = c.value(0).toString();
+    *parsedThrough = c.value(1).toLongLong();
+    c.finish();
+    if (known == uuid)
+        return true;
+    if (!known.isEmpty())
+        qCWarning(lcJournal) << "the webhook journal file is not the one this store parsed "
+                                "(replaced or recreated): parsing it from its first row";
+    const bool ok = c.exec(QStringLiteral("BEGIN IMMEDIATE"))
+        && (known.isEmpty() || c.exec(QStringLiteral("DELETE FROM journal_parse")))
+        && c.prepare(QStringLiteral("UPDATE ingest_cursor SET journal_uuid = ?, parsed_through = "
+                                    "CASE WHEN journal_uuid IS NULL THEN parsed_through ELSE 0 END "
+                                    "WHERE id = 1"))
+        && (c.addBindValue(uuid), c.exec()) && c.exec(QStringLiteral("COMMIT"));
+    if (!ok) {
+        *error = c.lastError().text();
+        c.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    if (!known.isEmpty())
+        *parsedThrough = 0;
+    return true;
+}
+
+// Rows a replay takes, in journal order after a cursor (?), at most ?; on a connection with
+// the journal attached (Database::Options::attachJournal).
 QString selectSql(ReplaySelection selection)
 {
-    QString where;
     switch (selection) {
-    case ReplaySelection::Pending: where = QStringLiteral("parse_state = 'pending' AND "); break;
-    case ReplaySelection::Failed: where = QStringLiteral("parse_state = 'failed' AND "); break;
+    case ReplaySelection::Pending:
+        return QStringLiteral(
+            "SELECT j.id, j.received_at, j.body FROM webhooks.journal j "
+            "WHERE j.id > max(?, (SELECT parsed_through FROM main.ingest_cursor WHERE id = 1)) "
+            "AND NOT EXISTS (SELECT 1 FROM main.journal_parse p WHERE p.journal_id = j.id) "
+            "ORDER BY j.id LIMIT ?");
+    case ReplaySelection::Failed:
+        return QStringLiteral(
+            "SELECT j.id, j.received_at, j.body FROM main.journal_parse p "
+            "JOIN webhooks.journal j ON j.id = p.journal_id "
+            "WHERE p.state = 'failed' AND p.journal_id > ? ORDER BY p.journal_id LIMIT ?");
     case ReplaySelection::All: break;
     }
-    return QStringLiteral("SELECT id, received_at, body FROM journal WHERE ") + where
-        + QStringLiteral("id > ? ORDER BY id LIMIT ?");
+    return QStringLiteral(
+        "SELECT id, received_at, body FROM webhooks.journal WHERE id > ? ORDER BY id LIMIT ?");
 }
 
 // One replay transaction: applies `rows`, commits, and adds what it did to stats and changes.
@@ -371,29 +445,43 @@ void IngestPipeline::run(std::promise<QString> *ready)
             qCDebug(lcJournal) << "cannot lower the parse worker's priority";
     }
     const QString connection = Database::threadConnectionName(QStringLiteral("ingest"));
+    const QString reading = connection + QStringLiteral("-journal");
     {
         QString error;
         QSqlDatabase db = Database::open(m_dbPath, connection, &error);
         if (db.isValid()) {
             QSqlQuery pragma(db);
             // Derived data: durable through the journal (see the class comment). Checkpoints
-            // run here, explicitly, outside any write lock.
+            // run here, explicitly, between this worker's transactions.
             if (!pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
                 || !pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")))
                 error = pragma.lastError().text();
         }
-        if (!db.isValid() || !error.isEmpty()) {
+        // The journal file, read on a connection of its own: this worker never writes it, so
+        // the journal's group commits never wait for it.
+        QSqlDatabase journal;
+        if (db.isValid() && error.isEmpty())
+            journal = Database::openJournal(m_dbPath, reading, &error);
+        qint64 parsedThrough = 0;
+        if (journal.isValid() && error.isEmpty())
+            reconcileCursor(db, journal, &parsedThrough, &error);
+        if (!db.isValid() || !journal.isValid() || !error.isEmpty()) {
             db = QSqlDatabase();
+            journal = QSqlDatabase();
             Database::close(connection);
+            Database::close(reading);
             ready->set_value(error.isEmpty() ? QStringLiteral("cannot open the store") : error);
             return;
         }
         {
             RowProcessor processor(db, m_clock, m_metrics);
-            QSqlQuery fetch = prepared(db, selectSql(ReplaySelection::Pending));
+            processor.setAdvanceCursor(true);
+            QSqlQuery fetch = prepared(journal,
+                QStringLiteral(
+                    "SELECT id, received_at, body FROM journal WHERE id > ? ORDER BY id LIMIT ?"));
             QSqlQuery checkpoint(db);
-            WriteGate *gate = m_journal ? &m_journal->writeGate() : nullptr;
-            // How long this worker keeps the journal's group commits waiting, at most.
+            QSqlQuery journalCheckpoint(journal);
+            // How long this worker holds the store's write lock (the console's writes wait).
             Metrics::Histogram &holdParse
                 = m_metrics->histogram("parley_store_write_lock_hold_seconds",
                     "How long the parse worker held the store's write lock, per transaction",
@@ -405,26 +493,23 @@ void IngestPipeline::run(std::promise<QString> *ready)
             ready->set_value(QString());
 
             std::deque<Row> rows;
-            qint64 cursor = 0;
+            qint64 cursor = parsedThrough; // last row read
             qint64 sinceCheckpoint = 0;
             using SteadyClock = std::chrono::steady_clock;
             auto lastCheckpoint = SteadyClock::now();
+            auto lastJournalCheckpoint = SteadyClock::now();
             // Console search index (schema 0007): new messages are indexed in chunks outside
             // the parse transactions, when the worker is idle or at least every indexEveryMs.
             bool indexBehind = true; // rows of an earlier run may be waiting
             auto lastIndexed = SteadyClock::now();
             auto catchUpIndex = [&] {
                 for (;;) {
-                    if (gate)
-                        gate->lock();
                     const auto locked = SteadyClock::now();
                     QString indexError;
                     const qint64 moved = MessageIndex::indexChunk(
                         db, m_options.indexChunkRows, nullptr, &indexError);
                     holdIndex.observe(
                         std::chrono::duration<double>(SteadyClock::now() - locked).count());
-                    if (gate)
-                        gate->unlock();
                     if (moved < 0) {
                         qCWarning(lcJournal) << "cannot update the search index:" << indexError;
                         indexBehind = false; // retried after the next new messages (and by search)
@@ -440,49 +525,18 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 }
                 lastIndexed = SteadyClock::now();
             };
-            // A checkpoint running while the journal commits never catches up with the end of
-            // the WAL, and SQLite only starts the WAL over once a checkpoint has copied all of
-            // it: the file then grows for as long as the load lasts (350 MB in 8 s of the ingest
-            // benchmark), and every journal fdatasync also writes the inode for the new size.
-            // So the bulk is copied while both writers go on, and the rest (what came in
-            // meanwhile) under the write lock, where the pass completes; the next transaction
-            // then writes the WAL from its start again, over blocks already on disk.
-            Metrics::Histogram &holdCheckpoint
-                = m_metrics->histogram("parley_store_write_lock_hold_seconds",
-                    "How long the parse worker held the store's write lock, per transaction",
-                    {{"work", "checkpoint"}});
-            // One PASSIVE pass: frames in the WAL since it last started over, and frames still
-            // to copy after the pass (-1, -1 when unknown).
-            auto passiveCheckpoint = [&checkpoint]() -> std::pair<qint64, qint64> {
-                std::pair<qint64, qint64> frames{-1, -1};
-                if (checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))
-                    && checkpoint.next()) {
-                    frames.first = checkpoint.value(1).toLongLong();
-                    frames.second = frames.first - checkpoint.value(2).toLongLong();
-                }
-                checkpoint.finish();
-                return frames;
-            };
-            auto checkpointWal = [&] {
-                auto [frames, left] = passiveCheckpoint();
-                // The last pass under the lock costs the journal a wait of two fsyncs (WAL and
-                // database file; 30 ms p50 on the busy benchmark machine): only once the WAL
-                // holds restartWalAboveFrames, so that it stays bounded without a stall at every
-                // checkpoint. Each further pass copies what the previous one left behind, which
-                // shrinks as long as a pass outruns the writers.
-                if (!gate || !m_options.restartWal || frames < m_options.restartWalAboveFrames)
-                    return;
-                for (int pass = 0; pass < 6 && left > 32; ++pass)
-                    left = passiveCheckpoint().second;
-                if (left < 0 || left > 128)
-                    return; // the writers are faster right now: try again next time
-                gate->lock();
-                const auto locked = SteadyClock::now();
-                checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-                checkpoint.finish();
-                holdCheckpoint.observe(
-                    std::chrono::duration<double>(SteadyClock::now() - locked).count());
-                gate->unlock();
+            // The store's WAL has one busy writer, this worker: a checkpoint between two of its
+            // transactions copies all of it, and the next transaction starts the WAL over.
+            // Often and small (checkpointEveryMs): a checkpoint ends with an fsync of the store
+            // file, and the journal's fdatasync, on the same disk, waits behind whatever that
+            // fsync writes. Once a second, ~1 s of parse writes made the journal's answers wait
+            // 45-75 ms (p99 47-56 ms at one connection); every 100 ms, p99 7.6 ms.
+            // The journal file's WAL is written by the journal's thread all the time: this
+            // worker copies the bulk of it often, and the journal's thread finishes the pass
+            // (Journal::Options::finishCheckpointAboveFrames).
+            auto passive = [](QSqlQuery &q) {
+                q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+                q.finish();
             };
             for (;;) {
                 if (rows.empty()) {
@@ -502,11 +556,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
                         continue;
                     } else {
                         std::unique_lock lock(m_mutex);
-                        const bool signalled
-                            = m_cv.wait_for(lock, std::chrono::milliseconds(m_options.safetyPollMs),
-                                [this] { return m_woken || m_stopping; });
-                        if (!signalled)
-                            cursor = 0; // safety net: rescan from the start
+                        m_cv.wait_for(lock, std::chrono::milliseconds(m_options.safetyPollMs),
+                            [this] { return m_woken || m_stopping; });
                         continue;
                     }
                 }
@@ -514,8 +565,6 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 IngestBatch batch;
                 QSet<qint64> conversations;
                 QString txError;
-                if (gate)
-                    gate->lock();
                 const auto started = SteadyClock::now();
                 bool ok = processor.begin(&txError);
                 int handled = 0;
@@ -527,9 +576,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     done.push_back(std::move(rows.front()));
                     rows.pop_front();
                     ++handled;
-                    if (gate && gate->urgentWaiting()
-                        && SteadyClock::now() - started
-                            >= std::chrono::microseconds(m_options.yieldAfterUs))
+                    if (SteadyClock::now() - started
+                        >= std::chrono::microseconds(m_options.maxTransactionUs))
                         break;
                 }
                 if (ok)
@@ -538,8 +586,6 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     processor.rollback();
                 holdParse.observe(
                     std::chrono::duration<double>(SteadyClock::now() - started).count());
-                if (gate)
-                    gate->unlock();
                 if (!ok && processor.needsCarefulRetry()) {
                     // Again, one savepoint per row: the failing row alone is marked failed.
                     qCInfo(lcJournal) << "a row failed to store, parsing the batch again row by "
@@ -554,16 +600,18 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 if (!ok) {
                     qCWarning(lcJournal) << "parse transaction failed, will retry:" << txError;
                     rows.clear();
-                    cursor = 0;
+                    cursor = parsedThrough;
                     std::unique_lock lock(m_mutex);
                     m_cv.wait_for(
                         lock, std::chrono::milliseconds(100), [this] { return m_stopping; });
                     continue;
                 }
+                if (!batch.journalIds.isEmpty()) {
+                    parsedThrough = batch.journalIds.back();
+                    m_lastHandledId.store(parsedThrough);
+                }
                 m_parsedRows.fetch_add(batch.parsedRows);
                 m_failedRows.fetch_add(batch.failedRows);
-                if (!batch.journalIds.isEmpty())
-                    m_lastHandledId.store(batch.journalIds.back());
                 if (m_journal)
                     m_journal->rowsParsed(batch.journalIds.size());
                 batch.conversationIds = conversations.values();
@@ -577,36 +625,61 @@ void IngestPipeline::run(std::promise<QString> *ready)
 
                 sinceCheckpoint += handled;
                 if (sinceCheckpoint >= m_options.checkpointEveryRows
-                    || (sinceCheckpoint > 0 && rows.empty()
-                        && SteadyClock::now() - lastCheckpoint > std::chrono::seconds(1))) {
-                    checkpointWal();
+                    || (sinceCheckpoint > 0
+                        && SteadyClock::now() - lastCheckpoint
+                            >= std::chrono::milliseconds(m_options.checkpointEveryMs))) {
+                    passive(checkpoint);
                     sinceCheckpoint = 0;
                     lastCheckpoint = SteadyClock::now();
                 }
+                if (m_options.journalCheckpointEveryMs > 0
+                    && SteadyClock::now() - lastJournalCheckpoint
+                        >= std::chrono::milliseconds(m_options.journalCheckpointEveryMs)) {
+                    passive(journalCheckpoint);
+                    lastJournalCheckpoint = SteadyClock::now();
+                }
             }
-            checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-            checkpoint.finish();
+            passive(checkpoint);
+            passive(journalCheckpoint);
         }
         db = QSqlDatabase();
+        journal = QSqlDatabase();
     }
     Database::close(connection);
+    Database::close(reading);
 }
 
 bool IngestPipeline::replay(const QString &dbPath, ReplaySelection selection, Clock *clock,
     ReplayStats *stats, QString *error)
 {
     const QString connection = Database::threadConnectionName(QStringLiteral("replay"));
+    const QString reading = connection + QStringLiteral("-journal");
     bool ok = true;
     {
+        // Writes go to the store alone (a connection with the journal attached would take the
+        // journal's write lock too); the selection reads both files.
         QSqlDatabase db = Database::open(dbPath, connection, error);
-        if (!db.isValid()) {
+        Database::Options readOptions;
+        readOptions.attachJournal = true;
+        QSqlDatabase reader;
+        if (db.isValid())
+            reader = Database::open(dbPath, reading, error, readOptions);
+        qint64 parsedThrough = 0;
+        if (!db.isValid() || !reader.isValid()
+            || !reconcileCursor(db, reader, &parsedThrough, error)) {
+            db = QSqlDatabase();
+            reader = QSqlDatabase();
             Database::close(connection);
+            Database::close(reading);
             return false;
         }
         Metrics local; // a one-shot command exports nothing
         {
             RowProcessor processor(db, clock, &local);
-            QSqlQuery fetch = prepared(db, selectSql(selection));
+            // Pending and all rows are taken in journal order: every row up to the last one is
+            // then handled, and the cursor moves with them.
+            processor.setAdvanceCursor(selection != ReplaySelection::Failed);
+            QSqlQuery fetch = prepared(reader, selectSql(selection));
             qint64 cursor = 0;
             for (;;) {
                 std::deque<Row> rows;
@@ -627,8 +700,10 @@ bool IngestPipeline::replay(const QString &dbPath, ReplaySelection selection, Cl
                 ok = MessageIndex::catchUp(db, nullptr, error);
         }
         db = QSqlDatabase();
+        reader = QSqlDatabase();
     }
     Database::close(connection);
+    Database::close(reading);
     return ok;
 }
 
@@ -636,18 +711,27 @@ bool IngestPipeline::replayRows(const QString &dbPath, const QList<qint64> &jour
     Clock *clock, ReplayStats *stats, QString *error, IngestBatch *changes)
 {
     const QString connection = Database::threadConnectionName(QStringLiteral("replay-rows"));
+    const QString reading = connection + QStringLiteral("-journal");
     bool ok = true;
     {
         QSqlDatabase db = Database::open(dbPath, connection, error);
-        if (!db.isValid()) {
+        QSqlDatabase journal;
+        if (db.isValid())
+            journal = Database::openJournal(dbPath, reading, error);
+        qint64 parsedThrough = 0;
+        if (!db.isValid() || !journal.isValid()
+            || !reconcileCursor(db, journal, &parsedThrough, error)) {
+            db = QSqlDatabase();
+            journal = QSqlDatabase();
             Database::close(connection);
+            Database::close(reading);
             return false;
         }
         Metrics local;
         {
             RowProcessor processor(db, clock, &local);
             QSqlQuery fetch = prepared(
-                db, QStringLiteral("SELECT id, received_at, body FROM journal WHERE id = ?"));
+                journal, QStringLiteral("SELECT id, received_at, body FROM journal WHERE id = ?"));
             QList<qint64> ids = journalIds;
             std::sort(ids.begin(), ids.end());
             ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -674,8 +758,10 @@ bool IngestPipeline::replayRows(const QString &dbPath, const QList<qint64> &jour
                 ok = MessageIndex::catchUp(db, nullptr, error);
         }
         db = QSqlDatabase();
+        journal = QSqlDatabase();
     }
     Database::close(connection);
+    Database::close(reading);
     return ok;
 }
 

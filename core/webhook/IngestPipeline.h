@@ -19,7 +19,6 @@
 namespace parley::core {
 
 class Journal;
-class WriteGate;
 
 // What one parse transaction changed, for views that update without polling.
 struct IngestBatch
@@ -45,12 +44,13 @@ struct ReplayStats
 };
 
 // The parse worker: a thread with its own SQLite connection takes pending journal rows in
-// arrival order, applies each with InboundStore::ingest inside one transaction per batch, marks
-// the rows parsed or failed (parse_error, event count) in that same transaction, and emits
-// ingested() with what changed. The journal wakes it after each commit; a slow timer is only a
-// safety net. Its commits use synchronous=NORMAL: everything it writes is derived from journal
+// arrival order (read from the journal file on a second connection), applies each with
+// InboundStore::ingest inside one transaction per batch, records the rows parsed or failed
+// (journal_parse: error, event count) and moves ingest_cursor in that same transaction, and
+// emits ingested() with what changed. The journal wakes it after each commit; a slow timer is only
+// a safety net. Its commits use synchronous=NORMAL: everything it writes is derived from journal
 // rows that are already durable, and a lost parse leaves its rows 'pending', to be parsed again
-// (idempotently) at the next start.
+// (idempotently) at the next start: the cursor moves in the same transaction.
 class IngestPipeline : public QObject
 {
     Q_OBJECT
@@ -59,28 +59,25 @@ public:
     {
         int maxBatchRows = 512; // rows per transaction
         int fetchRows = 256; // rows read ahead per query
-        // When the journal waits for the write lock, yield after this long in a transaction.
-        int yieldAfterUs = 1500;
+        // A transaction ends after this long even before maxBatchRows (the console's own
+        // writes to the store wait for it).
+        int maxTransactionUs = 20000;
         // Added to the parse worker thread's nice value (0: none).
         int niceness = 0;
-        // Finish a periodic checkpoint under the write lock once the WAL holds
-        // restartWalAboveFrames, so that the WAL starts over instead of growing through a long
-        // burst (see run()). Off by default: that last pass holds the lock for two fsyncs, which
-        // the journal's group commits then wait for (p50 27-58 ms on the busy benchmark machine,
-        // p99 of the answers 30 ms instead of 16 ms), see docs/performance.md.
-        bool restartWal = false;
-        qint64 restartWalAboveFrames = 16384; // 64 MiB of 4 KiB pages
-        int checkpointEveryRows = 4000; // parsed rows between checkpoints (and after 1 s idle)
+        // Checkpoints of the store's WAL: after this long with parsed rows, or this many rows.
+        int checkpointEveryMs = 100;
+        int checkpointEveryRows = 4000;
+        // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
+        int journalCheckpointEveryMs = 250;
         int safetyPollMs = 2000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages
         // may wait for it while the worker is busy (it indexes at once when idle). A chunk holds
-        // the write lock the journal's commits wait for: 2000 rows held it up to ~45 ms (p99
-        // under the ingest benchmark), 250 rows about half of that on a busy machine.
+        // the store's write lock, which the console's own writes wait for.
         int indexChunkRows = 250;
         int indexEveryMs = 1000;
     };
 
-    // journal may be null (no wake-ups, no write gate): the safety timer then drives it.
+    // journal may be null (no wake-ups): the safety timer then drives it.
     IngestPipeline(const QString &dbPath, Journal *journal, Clock *clock = Clock::system(),
         Metrics *metrics = &Metrics::global(), QObject *parent = nullptr);
     ~IngestPipeline() override; // stop()s

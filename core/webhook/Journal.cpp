@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -53,14 +55,17 @@ Journal::Journal(const QString &dbPath, Clock *clock, Metrics *metrics, QObject 
       m_latency(metrics->histogram("parley_ingest_latency_seconds",
           "Time from an authentic request being read to its journal commit")),
       m_gateWait(metrics->histogram("parley_journal_write_lock_wait_seconds",
-          "Time a journal group commit waited for the store's write lock (held by the parse "
-          "worker)")),
+          "Time a journal group commit waited for the journal file's write lock (BEGIN "
+          "IMMEDIATE; only an erase or a retention run takes it besides the journal)")),
       m_writeTime(metrics->histogram("parley_journal_write_seconds",
-          "Time a journal group commit held the store's write lock (inserts and COMMIT)")),
+          "Time a journal group commit held the journal file's write lock (inserts and COMMIT)")),
       m_syncTime(metrics->histogram("parley_journal_fsync_seconds",
           "Time the fdatasync of the WAL took after a journal group commit")),
       m_walBytes(metrics->gauge("parley_journal_wal_bytes",
-          "Size of the store's WAL file at the last journal fdatasync")),
+          "Size of the journal file's WAL at the last journal fdatasync")),
+      m_checkpointTime(metrics->histogram("parley_journal_checkpoint_seconds",
+          "Checkpoints the journal writer finished itself, between two group commits, so that "
+          "the journal's WAL starts over")),
       m_backlogGauge(metrics->gauge(
           "parley_journal_backlog", "Journaled bodies not yet parsed into the store"))
 {
@@ -148,10 +153,35 @@ void Journal::run(std::promise<QString> *ready)
     const QString connection = Database::threadConnectionName(QStringLiteral("journal"));
     {
         QString error;
-        QSqlDatabase db = Database::open(m_dbPath, connection, &error);
-        // The journal's commits are the ones Meta waits for: checkpoints run elsewhere (the
-        // parse worker's connection), not inside this thread's commit.
-        if (db.isValid() && !execSql(db, "PRAGMA wal_autocheckpoint=0", &error))
+        // Rows journaled before this start and not parsed yet: the store knows (journal_parse,
+        // ingest_cursor). Counted once, on a connection of its own that sees both files.
+        qint64 pending = 0;
+        {
+            const QString counting = connection + QStringLiteral("-count");
+            {
+                Database::Options options;
+                options.attachJournal = true;
+                QSqlDatabase store = Database::open(m_dbPath, counting, &error, options);
+                QSqlQuery q(store);
+                if (store.isOpen() && q.exec(Database::pendingJournalRowsSql()) && q.next())
+                    pending = q.value(0).toLongLong();
+                else if (error.isEmpty())
+                    error = q.lastError().text();
+            }
+            Database::close(counting);
+        }
+        QSqlDatabase db;
+        if (error.isEmpty())
+            db = Database::openJournal(m_dbPath, connection, &error);
+        // The journal's commits are the ones Meta waits for: checkpoints run mostly elsewhere
+        // (the parse worker's reading connection), not inside this thread's commit.
+        if (db.isValid()
+            && (!execSql(db, "PRAGMA wal_autocheckpoint=0", &error)
+                || !execSql(db,
+                    QByteArray("PRAGMA journal_size_limit=")
+                        .append(QByteArray::number(m_options.walSizeLimitBytes))
+                        .constData(),
+                    &error)))
             db.close();
         // With fsyncOutsideLock the commit itself does not fsync; syncWal() does, before any
         // answer. SQLite syncs the WAL before every checkpoint, so frames a checkpoint moved to
@@ -159,27 +189,29 @@ void Journal::run(std::promise<QString> *ready)
         if (db.isOpen() && m_options.fsyncOutsideLock
             && !execSql(db, "PRAGMA synchronous=NORMAL", &error))
             db.close();
-        m_walPath = m_dbPath + QStringLiteral("-wal");
-        qint64 pending = 0;
+        m_walPath = Database::journalPath(m_dbPath) + QStringLiteral("-wal");
         qint64 lastId = 0;
         if (db.isOpen()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral(
-                    "SELECT (SELECT count(*) FROM journal WHERE parse_state = 'pending'), "
-                    "(SELECT ifnull(max(id), 0) FROM journal)"))
-                && q.next()) {
-                pending = q.value(0).toLongLong();
-                lastId = q.value(1).toLongLong();
-            }
+            if (q.exec(QStringLiteral("SELECT ifnull(max(id), 0) FROM journal")) && q.next())
+                lastId = q.value(0).toLongLong();
         }
         if (!db.isOpen()) {
             if (error.isEmpty())
-                error = QStringLiteral("cannot open the journal store");
+                error = QStringLiteral("cannot open the webhook journal");
             db = {};
             Database::close(connection);
             ready->set_value(error);
             return;
         }
+        // Frames in the WAL after each commit, for finishCheckpointAboveFrames.
+        sqlite3_wal_hook(
+            Database::nativeHandle(db),
+            [](void *self, sqlite3 *, const char *, int frames) {
+                static_cast<Journal *>(self)->m_walFrames = frames;
+                return SQLITE_OK;
+            },
+            this);
         m_backlog.store(pending);
         m_backlogGauge.set(double(pending));
         m_lastCommittedId.store(lastId);
@@ -228,6 +260,21 @@ void Journal::run(std::promise<QString> *ready)
             else
                 Q_EMIT commitFailed(error);
             batch.clear();
+            // Everything is answered. A WAL that grew past the threshold: the parse worker's
+            // checkpoints copied most of it meanwhile, so this pass copies the rest (what came
+            // since) and lets the next commit start the WAL over, instead of it growing for as
+            // long as a burst lasts (each fdatasync then also writes the inode's new size).
+            if (ok && m_options.finishCheckpointAboveFrames > 0
+                && m_walFrames >= m_options.finishCheckpointAboveFrames) {
+                const auto started = std::chrono::steady_clock::now();
+                QSqlQuery checkpoint(db);
+                checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+                checkpoint.finish();
+                m_walFrames = 0;
+                m_checkpointTime.observe(
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                        .count());
+            }
         }
         insert.reset();
         m_running.store(false);
@@ -272,10 +319,9 @@ bool Journal::commitBatch(
     QSqlDatabase &db, SqliteStatement &insert, std::vector<Item> &batch, QString *error)
 {
     const auto waitStarted = std::chrono::steady_clock::now();
-    m_gate.lockUrgent();
+    bool ok = execSql(db, "BEGIN IMMEDIATE", error);
     const auto locked = std::chrono::steady_clock::now();
     m_gateWait.observe(std::chrono::duration<double>(locked - waitStarted).count());
-    bool ok = execSql(db, "BEGIN IMMEDIATE", error);
     qint64 lastId = 0;
     if (ok) {
         for (Item &item : batch) {
@@ -295,7 +341,6 @@ bool Journal::commitBatch(
         if (!ok)
             execSql(db, "ROLLBACK", nullptr);
     }
-    m_gate.unlockUrgent();
     const auto unlocked = std::chrono::steady_clock::now();
     m_writeTime.observe(std::chrono::duration<double>(unlocked - locked).count());
     if (ok && m_options.fsyncOutsideLock) {

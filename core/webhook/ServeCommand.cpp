@@ -131,16 +131,21 @@ int runServe(const QStringList &args)
     const QCommandLineOption noParse(QStringLiteral("no-parse")); // journal only (benchmarks)
     // SQLite's synchronous=FULL commit instead of the fsync outside the write lock (benchmarks).
     const QCommandLineOption sqliteSync(QStringLiteral("journal-sqlite-sync"));
-    const QCommandLineOption parseYield(
-        QStringLiteral("parse-yield-us"), QString(), QStringLiteral("us"));
+    const QCommandLineOption parseMaxTx(
+        QStringLiteral("parse-max-tx-us"), QString(), QStringLiteral("us"));
     const QCommandLineOption indexChunk(
         QStringLiteral("index-chunk-rows"), QString(), QStringLiteral("rows"));
     const QCommandLineOption parseNice(
         QStringLiteral("parse-nice"), QString(), QStringLiteral("n"));
-    const QCommandLineOption walRestart(QStringLiteral("wal-restart"));
+    const QCommandLineOption journalCheckpointMs(
+        QStringLiteral("journal-checkpoint-ms"), QString(), QStringLiteral("ms"));
+    const QCommandLineOption storeCheckpointRows(
+        QStringLiteral("store-checkpoint-rows"), QString(), QStringLiteral("rows"));
+    const QCommandLineOption journalCheckpoint(
+        QStringLiteral("journal-checkpoint-frames"), QString(), QStringLiteral("frames"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
-        requestTimeout, idleTimeout, maxBatch, noParse, parseYield, sqliteSync, indexChunk,
-        parseNice, walRestart});
+        requestTimeout, idleTimeout, maxBatch, noParse, parseMaxTx, sqliteSync, indexChunk,
+        parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -206,6 +211,8 @@ int runServe(const QStringList &args)
         if (parser.isSet(maxBatch))
             options.maxBatch = qMax(1, parser.value(maxBatch).toInt());
         options.fsyncOutsideLock = !parser.isSet(sqliteSync);
+        if (parser.isSet(journalCheckpoint))
+            options.finishCheckpointAboveFrames = qMax(0, parser.value(journalCheckpoint).toInt());
         journal.setOptions(options);
     }
     if (!journal.start(&error)) {
@@ -213,16 +220,19 @@ int runServe(const QStringList &args)
         return cli::Failure;
     }
     IngestPipeline pipeline(dbPath, &journal, Clock::system(), &metrics);
-    if (parser.isSet(parseYield) || parser.isSet(indexChunk) || parser.isSet(parseNice)
-        || parser.isSet(walRestart)) {
+    if (parser.isSet(parseMaxTx) || parser.isSet(indexChunk) || parser.isSet(parseNice)
+        || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)) {
         IngestPipeline::Options options;
-        if (parser.isSet(parseYield))
-            options.yieldAfterUs = parser.value(parseYield).toInt();
+        if (parser.isSet(parseMaxTx))
+            options.maxTransactionUs = qMax(0, parser.value(parseMaxTx).toInt());
+        if (parser.isSet(journalCheckpointMs))
+            options.journalCheckpointEveryMs = qMax(0, parser.value(journalCheckpointMs).toInt());
+        if (parser.isSet(storeCheckpointRows))
+            options.checkpointEveryRows = qMax(1, parser.value(storeCheckpointRows).toInt());
         if (parser.isSet(indexChunk))
             options.indexChunkRows = qMax(1, parser.value(indexChunk).toInt());
         if (parser.isSet(parseNice))
             options.niceness = qBound(0, parser.value(parseNice).toInt(), 19);
-        options.restartWal = parser.isSet(walRestart);
         pipeline.setOptions(options);
     }
     if (!parser.isSet(noParse) && !pipeline.start(&error)) {

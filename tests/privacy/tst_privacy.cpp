@@ -48,7 +48,7 @@ public:
     explicit Store(const QString &path) : m_name(QStringLiteral("privacy-%1").arg(++s_count))
     {
         QString error;
-        m_db = Database::open(path, m_name, &error);
+        m_db = Database::open(path, m_name, &error, Database::withJournal());
         if (!m_db.isValid())
             qFatal("open: %s", qPrintable(error));
     }
@@ -88,7 +88,10 @@ public:
     {
         QStringList tables;
         QSqlQuery q(m_db);
-        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        // The store's tables and the journal file's.
+        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' UNION ALL "
+                              "SELECT 'webhooks.' || name FROM webhooks.sqlite_master WHERE "
+                              "type = 'table' ORDER BY 1"));
         while (q.next())
             tables.append(q.value(0).toString());
         QString out;
@@ -98,7 +101,10 @@ public:
             if (!withIndex && t.startsWith(QLatin1String("messages_fts")))
                 continue;
             QSqlQuery r(m_db);
-            if (!r.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(t)))
+            const QString from = t.startsWith(QLatin1String("webhooks."))
+                ? QStringLiteral("webhooks.\"%1\"").arg(t.mid(9))
+                : QStringLiteral("\"%1\"").arg(t);
+            if (!r.exec(QStringLiteral("SELECT * FROM ") + from))
                 continue;
             while (r.next()) {
                 out += t + QLatin1Char(':');
@@ -231,9 +237,12 @@ void fill(Store &s, const QString &mediaDir)
                                                    "\"messages\":[{\"text\":{\"body\":\"%4\"}}]}")
                                         .arg(c.waId, c.userId, c.name, c.word)
                                         .toUtf8();
-            s.exec(QStringLiteral("INSERT INTO journal(id, received_at, size, body, parse_state) "
-                                  "VALUES (?, ?, ?, ?, 'parsed')"),
+            s.exec(QStringLiteral("INSERT INTO webhooks.journal(id, received_at, size, body) "
+                                  "VALUES (?, ?, ?, ?)"),
                 {++journal, (kNow - age) * 1000, body.size(), body});
+            s.exec(QStringLiteral("INSERT INTO journal_parse(journal_id, state, parsed_at) "
+                                  "VALUES (?, 'parsed', 1)"),
+                {journal});
         }
     }
 }
@@ -507,12 +516,13 @@ private Q_SLOTS:
         QVERIFY(error.contains(QLatin1String("no such contact")));
         QVERIFY(!ContactEraser::erase(s.db(), {}, mediaDir(), false, nullptr, &error));
         // A webhook about Alice not parsed yet: refused, so that ingest cannot bring her back.
-        s.exec(QStringLiteral("UPDATE journal SET parse_state = 'pending' WHERE id = 1"));
+        s.exec(QStringLiteral("DELETE FROM journal_parse WHERE journal_id = 1"));
         error.clear();
         QVERIFY(!ContactEraser::erase(
             s.db(), {kAlice.waId, {}, 0}, mediaDir(), false, nullptr, &error));
         QVERIFY2(error.contains(QLatin1String("waiting for the parser")), qPrintable(error));
-        s.exec(QStringLiteral("UPDATE journal SET parse_state = 'parsed' WHERE id = 1"));
+        s.exec(QStringLiteral(
+            "INSERT INTO journal_parse(journal_id, state, parsed_at) VALUES (1, 'parsed', 1)"));
         QCOMPARE(s.everything(), before);
 
         // A dry run counts and changes nothing.

@@ -19,7 +19,7 @@ public:
     explicit ConsoleFixture(const QString &path) : m_connection(QStringLiteral("console-fixture"))
     {
         QString error;
-        m_db = core::Database::open(path, m_connection, &error);
+        m_db = core::Database::open(path, m_connection, &error, core::Database::withJournal());
         if (!m_db.isValid())
             qFatal("fixture store: %s", qPrintable(error));
     }

@@ -84,7 +84,7 @@ void TestDump::initTestCase()
     const QString connection = QStringLiteral("dump-setup");
     QString error;
     {
-        QSqlDatabase db = Database::open(m_db, connection, &error);
+        QSqlDatabase db = Database::open(m_db, connection, &error, Database::withJournal());
         QVERIFY2(db.isValid(), qPrintable(error));
         ManualClock clock(1'760'000'000'000);
         InboundStore store(db, &clock);
@@ -97,16 +97,20 @@ void TestDump::initTestCase()
         for (const QByteArray &body : bodies) {
             QVERIFY(!body.isEmpty());
             QSqlQuery q(db);
-            QVERIFY(q.prepare(QStringLiteral("INSERT INTO journal(received_at, size, body, "
-                                             "parse_state, events) VALUES(?,?,?,'parsed',?)")));
+            QVERIFY(q.prepare(QStringLiteral(
+                "INSERT INTO webhooks.journal(received_at, size, body) VALUES(?,?,?)")));
             const IngestResult r = store.ingest(journalId + 1, body, 1'760'000'000'000);
             QVERIFY(r.parsed && !r.sqlFailed);
             q.addBindValue(1'760'000'000'000LL);
             q.addBindValue(body.size());
             q.addBindValue(body);
-            q.addBindValue(r.totalEvents());
             QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
             journalId = q.lastInsertId().toLongLong();
+            QVERIFY(q.prepare(QStringLiteral("INSERT INTO journal_parse(journal_id, state, events, "
+                                             "parsed_at) VALUES(?, 'parsed', ?, 1)")));
+            q.addBindValue(journalId);
+            q.addBindValue(r.totalEvents());
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         }
         QVERIFY(db.commit());
     }

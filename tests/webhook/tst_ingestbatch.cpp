@@ -44,7 +44,8 @@ void fillJournal(QSqlDatabase &db)
     QVERIFY(q.exec(QStringLiteral(
         "CREATE TRIGGER refuse_bad BEFORE INSERT ON status_events WHEN new.message_id = "
         "'wamid.bad' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
-    q.prepare(QStringLiteral("INSERT INTO journal(received_at, size, body) VALUES (?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO webhooks.journal(received_at, size, body) VALUES (?, ?, ?)"));
     const QList<QByteArray> ids{"wamid.1", "wamid.2", "wamid.bad", "wamid.4", "wamid.5"};
     for (const QByteArray &id : ids) {
         const QByteArray body = statusBody(id, "delivered");
@@ -82,7 +83,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.db"));
         QString error;
-        QSqlDatabase db = Database::open(path, QStringLiteral("p"), &error);
+        QSqlDatabase db
+            = Database::open(path, QStringLiteral("p"), &error, Database::withJournal());
         QVERIFY2(db.isValid(), qPrintable(error));
         fillJournal(db);
         {
@@ -101,7 +103,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.db"));
         QString error;
-        QSqlDatabase db = Database::open(path, QStringLiteral("r"), &error);
+        QSqlDatabase db
+            = Database::open(path, QStringLiteral("r"), &error, Database::withJournal());
         QVERIFY2(db.isValid(), qPrintable(error));
         fillJournal(db);
         ReplayStats stats;

@@ -253,10 +253,11 @@ void TestMessageIndex::pipelineIndexesWhenIdle()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("s.db"));
     QString error;
-    QSqlDatabase db = Database::open(path, QStringLiteral("f"), &error);
+    QSqlDatabase db = Database::open(path, QStringLiteral("f"), &error, Database::withJournal());
     QVERIFY2(db.isValid(), qPrintable(error));
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO journal(received_at, size, body) VALUES (?, ?, ?)"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO webhooks.journal(received_at, size, body) VALUES (?, ?, ?)"));
     for (int i = 0; i < 3; ++i) {
         const QByteArray body = textBody(QStringLiteral("wamid.P%1").arg(i),
             QStringLiteral("1650555000%1").arg(i), QStringLiteral("kettle number%1").arg(i));

@@ -140,7 +140,8 @@ private Q_SLOTS:
 
         const QString dbPath = m_dir.filePath(QStringLiteral("store.db"));
         QString error;
-        QSqlDatabase db = Database::open(dbPath, QStringLiteral("tst-crash"), &error);
+        QSqlDatabase db
+            = Database::open(dbPath, QStringLiteral("tst-crash"), &error, Database::withJournal());
         QVERIFY2(db.isOpen(), qPrintable(error));
         auto scalar = [&db](const QString &sql) {
             QSqlQuery q(db);

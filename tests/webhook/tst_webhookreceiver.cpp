@@ -93,7 +93,7 @@ private Q_SLOTS:
         m_receiver = std::make_unique<WebhookReceiver>(m_journal.get(), config, m_metrics.get());
         QVERIFY2(m_receiver->listen(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
         m_conn = QStringLiteral("tst-reader-%1").arg(QTest::currentTestFunction());
-        QVERIFY(Database::open(m_dbPath, m_conn, &error).isOpen());
+        QVERIFY(Database::open(m_dbPath, m_conn, &error, Database::withJournal()).isOpen());
     }
 
     void cleanup()
@@ -177,7 +177,8 @@ private Q_SLOTS:
             QString error;
             qint64 rows = -1;
             {
-                QSqlDatabase db = Database::open(dbPath, QStringLiteral("tst-client"), &error);
+                QSqlDatabase db = Database::open(
+                    dbPath, QStringLiteral("tst-client"), &error, Database::withJournal());
                 QSqlQuery q(db);
                 q.prepare(QStringLiteral("SELECT count(*) FROM journal WHERE body = ?"));
                 q.addBindValue(body);
@@ -240,13 +241,14 @@ private Q_SLOTS:
     {
         // Every insert into the journal now fails, as on a full disk.
         QSqlQuery q(QSqlDatabase::database(m_conn));
-        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER journal_refuses BEFORE INSERT ON journal "
-                                      "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")));
+        QVERIFY(q.exec(
+            QStringLiteral("CREATE TRIGGER webhooks.journal_refuses BEFORE INSERT ON journal "
+                           "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")));
         const QByteArray body = textMessage("wamid.lost", "x");
         const HttpReply reply = post(body, Signature::headerFor(kSecret, body));
         QCOMPARE(reply.status, 500); // Meta retries it
         QCOMPARE(m_metrics->counter("parley_journal_commit_failures_total", "").value(), 1.0);
-        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER journal_refuses")));
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER webhooks.journal_refuses")));
         // The retry goes through.
         QCOMPARE(post(body, Signature::headerFor(kSecret, body)).status, 200);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM journal")), 1);

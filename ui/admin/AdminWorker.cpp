@@ -71,6 +71,12 @@ bool AdminWorker::open(QString *error)
     m_db = Database::open(m_config.databasePath, m_connection, error);
     if (!m_db.isValid())
         return false;
+    m_journalConnection = m_connection + QStringLiteral("-journal");
+    Database::Options journalOptions;
+    journalOptions.attachJournal = true;
+    m_journalDb = Database::open(m_config.databasePath, m_journalConnection, error, journalOptions);
+    if (!m_journalDb.isValid())
+        return false;
     m_templateStore = std::make_unique<core::TemplateStore>(m_db);
     if (m_config.secrets && !m_config.graph.baseUrl.isEmpty()) {
         core::GraphConfig graph = m_config.graph;
@@ -91,8 +97,11 @@ void AdminWorker::close()
     if (m_connection.isEmpty())
         return;
     m_db = QSqlDatabase();
+    m_journalDb = QSqlDatabase();
     Database::close(m_connection);
+    Database::close(m_journalConnection);
     m_connection.clear();
+    m_journalConnection.clear();
 }
 
 QList<TemplateRow> AdminWorker::templates()
@@ -122,11 +131,13 @@ QList<JournalRow> AdminWorker::journal(JournalFilter filter, int limit, JournalS
 {
     QList<JournalRow> rows;
     if (summary) {
-        QSqlQuery q(m_db);
-        // The partial indexes make the two counts cheap; the total is the newest id.
-        if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM journal), "
-                                  "(SELECT count(*) FROM journal WHERE parse_state = 'failed'), "
-                                  "(SELECT count(*) FROM journal WHERE parse_state = 'pending')"))
+        QSqlQuery q(m_journalDb);
+        // Cheap counts: a partial index for the failed rows, two ranges of ids past the
+        // ingest cursor for the pending ones.
+        if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM webhooks.journal), "
+                                  "(SELECT count(*) FROM main.journal_parse WHERE state = "
+                                  "'failed'), (%1)")
+                       .arg(Database::pendingJournalRowsSql()))
             && q.next()) {
             summary->total = q.value(0).toLongLong();
             summary->failed = q.value(1).toLongLong();
@@ -139,7 +150,7 @@ QList<JournalRow> AdminWorker::journal(JournalFilter filter, int limit, JournalS
     case JournalFilter::Failed: where = QStringLiteral("WHERE parse_state = 'failed' "); break;
     case JournalFilter::Pending: where = QStringLiteral("WHERE parse_state = 'pending' "); break;
     }
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_journalDb);
     q.prepare(
         QStringLiteral("SELECT id, received_at, size, parse_state, coalesce(parse_error, ''), "
                        "events, coalesce(parsed_at, 0) FROM journal ")
@@ -163,8 +174,8 @@ QList<JournalRow> AdminWorker::journal(JournalFilter filter, int limit, JournalS
 
 QByteArray AdminWorker::journalBody(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT body FROM journal WHERE id = ?"));
+    QSqlQuery q(m_journalDb);
+    q.prepare(QStringLiteral("SELECT body FROM webhooks.journal WHERE id = ?"));
     q.addBindValue(id);
     if (!run(q) || !q.next())
         return {};
@@ -176,9 +187,10 @@ ReplayOutcome AdminWorker::replay(const QList<qint64> &ids)
     ReplayOutcome out;
     QList<qint64> rows = ids;
     if (rows.isEmpty()) {
-        QSqlQuery q(m_db);
-        q.prepare(
-            QStringLiteral("SELECT id FROM journal WHERE parse_state = 'failed' ORDER BY id"));
+        QSqlQuery q(m_journalDb);
+        q.prepare(QStringLiteral("SELECT p.journal_id FROM main.journal_parse p JOIN "
+                                 "webhooks.journal j ON j.id = p.journal_id "
+                                 "WHERE p.state = 'failed' ORDER BY p.journal_id"));
         if (!run(q)) {
             out.ok = false;
             out.error = q.lastError().text();
@@ -248,6 +260,7 @@ HealthSnapshot AdminWorker::health(qint64 nowMs, int minutes)
     // Webhooks: journal rows by arrival minute. Ids follow arrival, so the window starts after
     // the newest row older than it (found walking back from the end, not by a full scan).
     qint64 firstJournalId = 0;
+    q = QSqlQuery(m_journalDb);
     q.prepare(QStringLiteral(
         "SELECT id FROM journal WHERE received_at < :from ORDER BY id DESC LIMIT 1"));
     q.bindValue(QStringLiteral(":from"), h.fromMs);
@@ -269,8 +282,9 @@ HealthSnapshot AdminWorker::health(qint64 nowMs, int minutes)
             h.totalParseFailures += h.parseFailures[slot];
         }
     }
-    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM journal WHERE parse_state = 'failed'), "
-                              "(SELECT count(*) FROM journal WHERE parse_state = 'pending')"))
+    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM main.journal_parse WHERE state = "
+                              "'failed'), (%1)")
+                   .arg(Database::pendingJournalRowsSql()))
         && q.next()) {
         h.failedRowsAllTime = q.value(0).toLongLong();
         h.pendingRows = q.value(1).toLongLong();

@@ -66,6 +66,10 @@ private:
     Config m_config;
     QString m_connection;
     QSqlDatabase m_db;
+    // Reads of the webhook journal: the store with the journal file attached (a connection of
+    // its own, so that the template writes on m_db never take the journal's write lock).
+    QString m_journalConnection;
+    QSqlDatabase m_journalDb;
     std::unique_ptr<core::GraphClient> m_graph;
     std::unique_ptr<core::TemplateStore> m_templateStore;
     core::TemplateSync *m_sync = nullptr; // child of this
