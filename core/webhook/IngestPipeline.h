@@ -68,7 +68,7 @@ public:
         int checkpointEveryMs = 100;
         int checkpointEveryRows = 4000;
         // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
-        int journalCheckpointEveryMs = 250;
+        int journalCheckpointEveryMs = 50;
         int safetyPollMs = 2000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages
         // may wait for it while the worker is busy (it indexes at once when idle). A chunk holds
