@@ -1,4 +1,5 @@
 #include "webhook/JsonView.h"
+#include "webhook/HexDigit.h"
 
 #include <charconv>
 #include <cmath>
@@ -21,17 +22,6 @@ bool isWhitespace(char c)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // The length of the valid UTF-8 sequence (2..4 bytes) starting at p (a byte >= 0x80), or 0.
@@ -251,7 +241,7 @@ struct JsonViewParser
             return false;
         char32_t v = 0;
         for (int i = 0; i < 4; ++i) {
-            const int h = hexValue(p[i]);
+            const int h = hexDigitValue(p[i]);
             if (h < 0)
                 return false;
             v = (v << 4) | char32_t(h);

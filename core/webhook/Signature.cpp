@@ -1,25 +1,11 @@
 #include "webhook/Signature.h"
+#include "webhook/HexDigit.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 namespace parley::core {
-
-namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
 
 QByteArray Signature::hmacSha256(QByteArrayView secret, QByteArrayView body)
 {
@@ -50,8 +36,8 @@ Signature::Result Signature::parseHeader(const QByteArray &header, unsigned char
     if (value.size() != prefix.size() + 64 || !value.startsWith(prefix))
         return Result::Malformed;
     for (int i = 0; i < 32; ++i) {
-        const int hi = hexValue(value[prefix.size() + 2 * i]);
-        const int lo = hexValue(value[prefix.size() + 2 * i + 1]);
+        const int hi = hexDigitValue(value[prefix.size() + 2 * i]);
+        const int lo = hexDigitValue(value[prefix.size() + 2 * i + 1]);
         if (hi < 0 || lo < 0)
             return Result::Malformed;
         digest[i] = static_cast<unsigned char>(hi << 4 | lo);
