@@ -137,7 +137,7 @@ struct InboundStore::Private
     SqliteStatement convFind, convInsert, convInbound, convWindow;
     SqliteStatement messageInsert, statusEventInsert, statusCurrent, messageSeen;
     // The outbox follows statuses (formerly triggers, see schema 0009).
-    SqliteStatement outboxFollow, callbackMessage, callbackOutbox, callbackOutboxStatus;
+    SqliteStatement outboxHas, outboxFollow, callbackMessage, callbackOutbox, callbackOutboxStatus;
     SqliteStatement errorInsert, templateInsert, accountInsert, preferenceInsert;
     bool prepared = false;
 
@@ -253,6 +253,20 @@ struct InboundStore::Private
     qint64 conversation(
         const ParsedValue &phoneNumberId, qint64 contactId, bool newContact, bool *ok);
 
+    // *found: an outbox row has this wamid (so a status for it may move that row).
+    bool outboxHasWamid(const ParsedValue &wamid, bool *found)
+    {
+        outboxHas.bind(0, wamid);
+        QString stepError;
+        *found = outboxHas.next(&stepError);
+        outboxHas.reset();
+        if (!stepError.isEmpty()) {
+            error = stepError;
+            return false;
+        }
+        return true;
+    }
+
     bool resolveByCallback(const ParsedValue &wamid, const ParsedValue &callback)
     {
         callbackMessage.bind(0, wamid);
@@ -342,9 +356,20 @@ bool InboundStore::Private::prepareAll()
             "error_code = excluded.error_code, error_title = excluded.error_title, "
             "error_details = excluded.error_details, updated_at = excluded.updated_at "
             "WHERE excluded.rank > message_status.rank"))
+        // Is there an outbox row with this wamid? One covering lookup in the partial unique
+        // index outbox_wamid. The follow below only runs when there is: as an UPDATE of a table
+        // with `AFTER UPDATE OF state` triggers it opens a statement journal and cursors on
+        // outbox and its four indexes even when no row matches (~5 k instructions per status,
+        // against ~1.5 k for this lookup). Statuses of messages Parley did not send (another
+        // tool on the same number, sends from before Parley) cost only the lookup; those of
+        // our own sends pay it on top of the follow.
+        && prepare(outboxHas, QStringLiteral("SELECT 1 FROM outbox WHERE wamid = ?"))
         // A status that advanced message_status moves the outbox row of that wamid forward. Its
         // parameters are statusCurrent's (?4, the timestamp, is not used): ?1 wamid, ?2 status,
-        // ?3 rank, ?5-?7 error code/title/details, ?8 now (ms).
+        // ?3 rank, ?5-?7 error code/title/details, ?8 now (ms). The state test is a chain of
+        // comparisons, not IN (...): an IN list of more than two values makes SQLite build an
+        // ephemeral table on every execution that reaches it (~30 k instructions per status of
+        // one of our sends).
         && prepare(outboxFollow, QStringLiteral(
             "UPDATE outbox SET "
             "state = CASE WHEN ?2 = 'failed' THEN 'failed' WHEN ?3 >= 3 THEN 'read' "
@@ -359,7 +384,8 @@ bool InboundStore::Private::prepareAll()
             "error_action = CASE WHEN ?2 = 'failed' THEN NULL ELSE error_action END, "
             "updated_at = ?8 "
             "WHERE wamid = ?1 "
-            "AND state IN ('sending', 'unknown', 'accepted', 'sent', 'delivered', 'read') "
+            "AND (state = 'sending' OR state = 'unknown' OR state = 'accepted' OR state = 'sent' "
+            "  OR state = 'delivered' OR state = 'read') "
             "AND ((?2 = 'failed' AND state <> 'read') OR (?2 <> 'failed' AND ?3 > status_rank))"))
         // Crash safety: a status echoing 'parley-outbox:<id>' names the outbox row of a send
         // whose answer was lost. ?1 wamid, ?2 biz_opaque_callback_data, ?3 now (ms). The local
@@ -942,7 +968,10 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
                 return fail();
             if (p.statusCurrent.changes() == 1) {
                 result.statusMessageIds.append(s[statuscol::MessageId].toString());
-                if (!bindAndExec(p.outboxFollow))
+                bool ours = false;
+                if (!p.outboxHasWamid(s[statuscol::MessageId], &ours))
+                    return fail();
+                if (ours && !bindAndExec(p.outboxFollow))
                     return fail();
             }
         }

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void statusStateMachine_data();
     void statusStateMachine();
     void failedIsTerminalAndKeepsError();
+    void outboxFollowsOnlyItsOwnRows();
     void windowAndPreviewOnlyMoveForward();
     void bsuidMergeFoldsConversations();
     void changedNumberKeepsHistory();
@@ -241,6 +243,128 @@ void TestInboundStore::failedIsTerminalAndKeepsError()
     QCOMPARE(q.value(3).toString(), QStringLiteral("receiver incapable"));
     QCOMPARE(
         count(QStringLiteral("SELECT count(*) FROM webhook_errors WHERE scope = 'status'")), 1);
+}
+
+// The outbox follows statuses of its own sends only: a status for a wamid no outbox row has
+// leaves every outbox row exactly as it was (FIFO flags, times, errors), a row never moves back
+// nor out of 'failed', and a status echoing 'parley-outbox:<id>' still resolves that row.
+void TestInboundStore::outboxFollowsOnlyItsOwnRows()
+{
+    auto exec = [this](const QString &sql) {
+        QSqlQuery q(m_db);
+        const bool ok = q.exec(sql);
+        if (!ok)
+            qWarning() << "failed:" << sql;
+        return ok;
+    };
+    auto outboxRows = [this]() {
+        QStringList rows;
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT * FROM outbox ORDER BY id")))
+            return QStringList{QStringLiteral("query failed")};
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < q.record().count(); ++i)
+                row << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+            rows << row.join(u'|');
+        }
+        return rows;
+    };
+    auto state = [this](int id) {
+        return scalar(
+            QStringLiteral("SELECT state || '/' || status_rank FROM outbox WHERE id = %1").arg(id))
+            .toString();
+    };
+    // 1 accepted (ours, in flight), 2 read, 3 failed by the Graph API, 4 queued (the head of its
+    // recipient's FIFO), 5 unknown (its send's answer was lost: no wamid yet).
+    const QString insert = QStringLiteral(
+        "INSERT INTO outbox(id, idempotency_key, phone_number_id, recipient_key, type, "
+        "message_json, state, status_rank, wamid, error_origin, error_code, created_at, "
+        "updated_at) VALUES(%1, 'k%1', '%2', '+1650555000%1', 'text', '{}', '%3', %4, %5, %6, %7, "
+        "10, 10)");
+    QVERIFY(exec(
+        insert.arg(1)
+            .arg(kPnid, QStringLiteral("accepted"))
+            .arg(0)
+            .arg(QStringLiteral("'wamid.A'"), QStringLiteral("NULL"), QStringLiteral("NULL"))));
+    QVERIFY(exec(
+        insert.arg(2)
+            .arg(kPnid, QStringLiteral("read"))
+            .arg(3)
+            .arg(QStringLiteral("'wamid.B'"), QStringLiteral("NULL"), QStringLiteral("NULL"))));
+    QVERIFY(exec(insert.arg(3)
+                     .arg(kPnid, QStringLiteral("failed"))
+                     .arg(0)
+                     .arg(QStringLiteral("'wamid.C'"), QStringLiteral("'graph'"),
+                         QStringLiteral("131030"))));
+    QVERIFY(exec(insert.arg(4)
+                     .arg(kPnid, QStringLiteral("queued"))
+                     .arg(0)
+                     .arg(QStringLiteral("NULL"), QStringLiteral("NULL"), QStringLiteral("NULL"))));
+    QVERIFY(exec(insert.arg(5)
+                     .arg(kPnid, QStringLiteral("unknown"))
+                     .arg(0)
+                     .arg(QStringLiteral("NULL"), QStringLiteral("NULL"), QStringLiteral("NULL"))));
+    const QStringList before = outboxRows();
+    QCOMPARE(before.size(), 5);
+    QCOMPARE(scalar(QStringLiteral("SELECT ready FROM outbox WHERE id = 4")).toInt(), 1);
+
+    m_clock.setMs(1'700'000'000'000);
+    InboundStore store(m_db, &m_clock);
+    qint64 journalId = 0;
+    const QJsonArray errors{QJsonObject{{QStringLiteral("code"), 131026},
+        {QStringLiteral("title"), QStringLiteral("Message undeliverable")}}};
+    // Statuses of messages that are not ours, in every state: the outbox is untouched, while
+    // message_status follows them as always.
+    for (const QString &status : {QStringLiteral("sent"), QStringLiteral("delivered"),
+             QStringLiteral("read"), QStringLiteral("failed")}) {
+        const IngestResult r = ingest(store, ++journalId,
+            statusBody(QStringLiteral("wamid.NOT-OURS-") + status, status, 100, errors));
+        QVERIFY2(r.parsed && !r.sqlFailed, qPrintable(r.error));
+        QCOMPARE(r.statusMessageIds.size(), 1);
+    }
+    QCOMPARE(outboxRows(), before);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM message_status WHERE message_id LIKE "
+                                  "'wamid.NOT-OURS-%'")),
+        4);
+    // Ours, but nothing to move: read never goes back, failed (by the Graph API) stays failed.
+    ingest(store, ++journalId, statusBody(QStringLiteral("wamid.B"), QStringLiteral("sent"), 100));
+    ingest(store, ++journalId,
+        statusBody(QStringLiteral("wamid.B"), QStringLiteral("failed"), 110, errors));
+    ingest(store, ++journalId, statusBody(QStringLiteral("wamid.C"), QStringLiteral("read"), 120));
+    QCOMPARE(outboxRows(), before);
+    // Ours and in flight: forward, then failed with the webhook's error.
+    m_clock.setMs(1'700'000'001'000);
+    ingest(store, ++journalId,
+        statusBody(QStringLiteral("wamid.A"), QStringLiteral("delivered"), 130));
+    QCOMPARE(state(1), QStringLiteral("delivered/2"));
+    QCOMPARE(scalar(QStringLiteral("SELECT updated_at FROM outbox WHERE id = 1")).toLongLong(),
+        1'700'000'001'000);
+    ingest(store, ++journalId, statusBody(QStringLiteral("wamid.A"), QStringLiteral("sent"), 125));
+    QCOMPARE(state(1), QStringLiteral("delivered/2"));
+    ingest(store, ++journalId,
+        statusBody(QStringLiteral("wamid.A"), QStringLiteral("failed"), 140, errors));
+    QCOMPARE(state(1), QStringLiteral("failed/5"));
+    QCOMPARE(scalar(QStringLiteral("SELECT error_origin || ':' || error_code || ':' || error_title "
+                                   "FROM outbox WHERE id = 1"))
+                 .toString(),
+        QStringLiteral("webhook:131026:Message undeliverable"));
+    // The lost send's status echoes its row: the row learns its wamid and follows the status.
+    QJsonObject echoed{{QStringLiteral("id"), QStringLiteral("wamid.E")},
+        {QStringLiteral("status"), QStringLiteral("sent")},
+        {QStringLiteral("timestamp"), QStringLiteral("150")},
+        {QStringLiteral("recipient_id"), QStringLiteral("16505550005")},
+        {QStringLiteral("biz_opaque_callback_data"), QStringLiteral("parley-outbox:5")}};
+    const IngestResult r = ingest(store, ++journalId,
+        bytes(envelope(QJsonObject{{QStringLiteral("statuses"), QJsonArray{echoed}}})));
+    QVERIFY2(r.parsed && !r.sqlFailed, qPrintable(r.error));
+    QCOMPARE(scalar(QStringLiteral("SELECT wamid FROM outbox WHERE id = 5")).toString(),
+        QStringLiteral("wamid.E"));
+    QCOMPARE(state(5), QStringLiteral("sent/1"));
+    // Rows 2, 3 and 4 never changed.
+    const QStringList after = outboxRows();
+    for (int i : {1, 2, 3})
+        QCOMPARE(after.at(i), before.at(i));
 }
 
 void TestInboundStore::windowAndPreviewOnlyMoveForward()
