@@ -407,33 +407,65 @@ void parseMessage(Context &c, const Envelope &env, const Json &o)
         parseError(c, env, error, "message", id);
 }
 
-bool knownStatusKey(std::string_view key)
+// Several members of an object in one pass over it (each operator[] scans the whole object):
+// slots[i] is the member named keys[i] (the last one when the key is repeated, as operator[]
+// finds it), or Undefined, also when o is not an object. False when o has a member whose key is
+// not in keys.
+template <size_t N>
+bool pickMembers(
+    const Json &o, const std::array<std::string_view, N> &keys, std::array<Json, N> &slots)
 {
-    static constexpr std::string_view known[] = {"id", "status", "timestamp", "recipient_id",
-        "recipient_user_id", "recipient_parent_user_id", "errors", "pricing", "conversation",
-        "biz_opaque_callback_data"};
-    for (const std::string_view k : known) {
-        if (key == k)
-            return true;
+    bool allKnown = true;
+    for (const auto &member : o.members()) {
+        size_t i = 0;
+        while (i < N && member.key != keys[i])
+            ++i;
+        if (i < N)
+            slots[i] = member.value;
+        else
+            allKnown = false;
     }
-    return false;
+    return allKnown;
 }
+
+// The members of a status object this version reads, in pickMembers' order.
+enum StatusKey {
+    SkId,
+    SkStatus,
+    SkTimestamp,
+    SkRecipientId,
+    SkRecipientUserId,
+    SkRecipientParentUserId,
+    SkErrors,
+    SkPricing,
+    SkConversation,
+    SkBizOpaqueCallbackData,
+    SkCount
+};
+constexpr std::array<std::string_view, SkCount> kStatusKeys{"id", "status", "timestamp",
+    "recipient_id", "recipient_user_id", "recipient_parent_user_id", "errors", "pricing",
+    "conversation", "biz_opaque_callback_data"};
+constexpr std::array<std::string_view, 4> kPricingKeys{
+    "pricing_model", "category", "type", "billable"};
+constexpr std::array<std::string_view, 3> kConversationKeys{"id", "origin", "expiration_timestamp"};
 
 void parseStatus(Context &c, const Envelope &env, const Json &o)
 {
+    std::array<Json, SkCount> f;
+    const bool allKnown = pickMembers(o, kStatusKeys, f);
     ParsedStatus s;
-    s[statuscol::MessageId] = nonEmptyStr(c, o["id"]);
-    s[statuscol::Status] = nonEmptyStr(c, o["status"]);
+    s[statuscol::MessageId] = nonEmptyStr(c, f[SkId]);
+    s[statuscol::Status] = nonEmptyStr(c, f[SkStatus]);
     if (!s[statuscol::MessageId].isValid() || !s[statuscol::Status].isValid()) {
         addUnknown(c, env, "statuses", raw(o));
         return;
     }
-    s[statuscol::Timestamp] = integer(o["timestamp"]);
+    s[statuscol::Timestamp] = integer(f[SkTimestamp]);
     s[statuscol::PhoneNumberId] = env.phoneNumberId;
-    s[statuscol::RecipientId] = nonEmptyStr(c, o["recipient_id"]);
-    s[statuscol::RecipientUserId] = nonEmptyStr(c, o["recipient_user_id"]);
-    s[statuscol::RecipientParentUserId] = nonEmptyStr(c, o["recipient_parent_user_id"]);
-    const JsonView::ElementRange errors = o["errors"].elements();
+    s[statuscol::RecipientId] = nonEmptyStr(c, f[SkRecipientId]);
+    s[statuscol::RecipientUserId] = nonEmptyStr(c, f[SkRecipientUserId]);
+    s[statuscol::RecipientParentUserId] = nonEmptyStr(c, f[SkRecipientParentUserId]);
+    const JsonView::ElementRange errors = f[SkErrors].elements();
     if (!errors.isEmpty()) {
         const Json first = errors.first();
         s[statuscol::ErrorCode] = integer(first["code"]);
@@ -443,26 +475,24 @@ void parseStatus(Context &c, const Envelope &env, const Json &o)
             details = str(c, first["message"]);
         s[statuscol::ErrorDetails] = details;
     }
-    const Json pricing = o["pricing"];
-    s[statuscol::PricingModel] = str(c, pricing["pricing_model"]);
-    s[statuscol::PricingCategory] = str(c, pricing["category"]);
-    s[statuscol::PricingType] = str(c, pricing["type"]);
-    s[statuscol::Billable] = boolean(pricing["billable"]);
-    const Json conversation = o["conversation"];
-    s[statuscol::MetaConversationId] = str(c, conversation["id"]);
-    const ParsedValue origin = str(c, conversation["origin"]["type"]);
+    std::array<Json, kPricingKeys.size()> pricing;
+    pickMembers(f[SkPricing], kPricingKeys, pricing);
+    s[statuscol::PricingModel] = str(c, pricing[0]);
+    s[statuscol::PricingCategory] = str(c, pricing[1]);
+    s[statuscol::PricingType] = str(c, pricing[2]);
+    s[statuscol::Billable] = boolean(pricing[3]);
+    std::array<Json, kConversationKeys.size()> conversation;
+    pickMembers(f[SkConversation], kConversationKeys, conversation);
+    s[statuscol::MetaConversationId] = str(c, conversation[0]);
+    const ParsedValue origin = str(c, conversation[1]["type"]);
     s[statuscol::ConversationOrigin] = origin;
-    s[statuscol::ConversationExpiresAt] = integer(conversation["expiration_timestamp"]);
-    s[statuscol::BizOpaqueCallbackData] = str(c, o["biz_opaque_callback_data"]);
+    s[statuscol::ConversationExpiresAt] = integer(conversation[2]);
+    s[statuscol::BizOpaqueCallbackData] = str(c, f[SkBizOpaqueCallbackData]);
     // Statuses are most of the traffic and fully normalized above; their exact bytes stay in
     // the journal row (journal_id), so the raw JSON is kept here (in status_events) only when
     // the status carries something this version does not read.
-    for (const auto &member : o.members()) {
-        if (!knownStatusKey(member.key)) {
-            s[statuscol::RawJson] = raw(o);
-            break;
-        }
-    }
+    if (!allKnown)
+        s[statuscol::RawJson] = raw(o);
     s.freeEntryPoint = s[statuscol::PricingType].textEquals("free_entry_point")
         || origin.textEquals("referral_conversion");
     const ParsedValue id = s[statuscol::MessageId];

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void toleratesOddScalars();
     void numbersAsText();
     void rawJsonIsTheExactBytes();
+    void statusMembersAsLookupsFindThem();
     void valuesOutliveTheBodyAndCopies();
     void parsedValueConvertsLikeQVariant();
     void dedupeIgnoresTheBytesForm();
@@ -280,6 +281,64 @@ void TestWebhookParser::rawJsonIsTheExactBytes()
     QCOMPARE(parsed.accountEvents.at(0)[accountcol::RawJson].toString(),
         QStringLiteral("{\"b\":1,\"a\":2}"));
     QCOMPARE(parsed.counts.value(QStringLiteral("unknown_field")), 1);
+}
+
+void TestWebhookParser::statusMembersAsLookupsFindThem()
+{
+    // A status's members are read in one pass, with what a lookup per key gave: the last of a
+    // repeated key, escaped keys by their text, nested objects the same way, NULL for what is
+    // missing or not an object, and the raw JSON kept only when a member is not one we read.
+    const QByteArray known
+        = "{\"id\":\"wamid.first\",\"status\":\"sent\",\"\\u0069d\":\"wamid.S\","
+          "\"timestamp\":\"100\",\"status\":\"delivered\",\"recipient_id\":\"16505550001\","
+          "\"recipient_user_id\":\"US.1\",\"recipient_parent_user_id\":\"US.P\","
+          "\"pricing\":{\"billable\":false,\"category\":\"utility\",\"type\":\"x\","
+          "\"pricing_model\":\"PMP\",\"type\":\"free_entry_point\"},"
+          "\"conversation\":{\"id\":\"c1\",\"origin\":{\"type\":\"service\"},"
+          "\"expiration_timestamp\":\"900\",\"id\":\"c2\"},"
+          "\"biz_opaque_callback_data\":\"parley-outbox:7\","
+          "\"errors\":[{\"code\":131026,\"title\":\"Undeliverable\"}]}";
+    const QByteArray odd = "{\"id\":\"wamid.T\",\"status\":\"read\",\"pricing\":\"PMP\","
+                           "\"conversation\":[1],\"new_field\":true}";
+    const QByteArray body = "{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{"
+                            "\"metadata\":{\"phone_number_id\":\"P\"},\"statuses\":["
+        + known + "," + odd + "]}}]}]}";
+    const ParsedWebhook parsed = WebhookParser::parse(body);
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QCOMPARE(parsed.statuses.size(), 2);
+    const ParsedStatus &s = parsed.statuses.at(0);
+    QCOMPARE(s[statuscol::MessageId].toString(), QStringLiteral("wamid.S"));
+    QCOMPARE(s[statuscol::Status].toString(), QStringLiteral("delivered"));
+    QCOMPARE(s[statuscol::Timestamp].toLongLong(), 100);
+    QCOMPARE(s[statuscol::PhoneNumberId].toString(), QStringLiteral("P"));
+    QCOMPARE(s[statuscol::RecipientId].toString(), QStringLiteral("16505550001"));
+    QCOMPARE(s[statuscol::RecipientUserId].toString(), QStringLiteral("US.1"));
+    QCOMPARE(s[statuscol::RecipientParentUserId].toString(), QStringLiteral("US.P"));
+    QCOMPARE(s[statuscol::PricingModel].toString(), QStringLiteral("PMP"));
+    QCOMPARE(s[statuscol::PricingCategory].toString(), QStringLiteral("utility"));
+    QCOMPARE(s[statuscol::PricingType].toString(), QStringLiteral("free_entry_point"));
+    QCOMPARE(s[statuscol::Billable].type(), ParsedValue::Type::Bool);
+    QCOMPARE(s[statuscol::Billable].toLongLong(), 0);
+    QCOMPARE(s[statuscol::MetaConversationId].toString(), QStringLiteral("c2"));
+    QCOMPARE(s[statuscol::ConversationOrigin].toString(), QStringLiteral("service"));
+    QCOMPARE(s[statuscol::ConversationExpiresAt].toLongLong(), 900);
+    QCOMPARE(s[statuscol::BizOpaqueCallbackData].toString(), QStringLiteral("parley-outbox:7"));
+    QCOMPARE(s[statuscol::ErrorCode].toLongLong(), 131026);
+    QCOMPARE(s[statuscol::ErrorTitle].toString(), QStringLiteral("Undeliverable"));
+    QVERIFY(s.freeEntryPoint);
+    QVERIFY(!s[statuscol::RawJson].isValid()); // every member is one we read
+    const ParsedStatus &t = parsed.statuses.at(1);
+    QCOMPARE(t[statuscol::MessageId].toString(), QStringLiteral("wamid.T"));
+    QVERIFY(!t[statuscol::Timestamp].isValid());
+    QVERIFY(!t[statuscol::RecipientId].isValid());
+    QVERIFY(!t[statuscol::PricingModel].isValid());
+    QVERIFY(!t[statuscol::Billable].isValid());
+    QVERIFY(!t[statuscol::MetaConversationId].isValid());
+    QVERIFY(!t[statuscol::ConversationOrigin].isValid());
+    QVERIFY(!t.freeEntryPoint);
+    QCOMPARE(t[statuscol::RawJson].toString(), QString::fromUtf8(odd));
+    QCOMPARE(parsed.counts.value(QStringLiteral("status")), 2);
+    QCOMPARE(parsed.counts.value(QStringLiteral("error")), 1);
 }
 
 void TestWebhookParser::valuesOutliveTheBodyAndCopies()
