@@ -7,17 +7,23 @@
 #include "webhook/MessageIndex.h"
 #include "webhook/SqliteStatement.h"
 
+#include <QFile>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <deque>
+#include <limits>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -236,10 +242,15 @@ private:
 };
 
 // Reads up to `limit` rows after `afterId` matching `where` into rows; returns the count.
-int fetchRows(QSqlQuery &q, qint64 afterId, int limit, std::deque<Row> &rows, QString *error)
+// throughId >= 0: the query has a third placeholder, the last id to read (between the two).
+int fetchRows(QSqlQuery &q, qint64 afterId, int limit, std::deque<Row> &rows, QString *error,
+    qint64 throughId = -1)
 {
-    q.bindValue(0, afterId);
-    q.bindValue(1, limit);
+    int i = 0;
+    q.bindValue(i++, afterId);
+    if (throughId >= 0)
+        q.bindValue(i++, throughId);
+    q.bindValue(i, limit);
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
@@ -478,7 +489,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
             processor.setAdvanceCursor(true);
             QSqlQuery fetch = prepared(journal,
                 QStringLiteral(
-                    "SELECT id, received_at, body FROM journal WHERE id > ? ORDER BY id LIMIT ?"));
+                    "SELECT id, received_at, body FROM journal WHERE id > ? AND id <= ? ORDER "
+                    "BY id LIMIT ?"));
             QSqlQuery checkpoint(db);
             QSqlQuery journalCheckpoint(journal);
             // How long this worker holds the store's write lock (the console's writes wait).
@@ -538,6 +550,31 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
                 q.finish();
             };
+            // The journal's thread finishes a pass right after one of these (it then copies
+            // only what came meanwhile), so it is told how far this one got.
+            sqlite3 *journalHandle = Database::nativeHandle(journal);
+            int journalCopied = 0;
+            const int journalFileFd
+                = ::open(QFile::encodeName(Database::journalPath(m_dbPath)).constData(),
+                    O_RDONLY | O_CLOEXEC);
+            const auto closeJournalFile = qScopeGuard([journalFileFd] {
+                if (journalFileFd >= 0)
+                    ::close(journalFileFd);
+            });
+
+            auto checkpointJournal = [&] {
+                int logFrames = 0;
+                int copied = 0;
+                if (sqlite3_wal_checkpoint_v2(
+                        journalHandle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied)
+                    != SQLITE_OK)
+                    return;
+                if (copied != journalCopied && journalFileFd >= 0)
+                    ::fdatasync(journalFileFd);
+                journalCopied = copied;
+                if (m_journal)
+                    m_journal->backfilled(copied);
+            };
             for (;;) {
                 if (rows.empty()) {
                     {
@@ -547,7 +584,13 @@ void IngestPipeline::run(std::promise<QString> *ready)
                         m_woken = false;
                     }
                     QString fetchError;
-                    if (fetchRows(fetch, cursor, m_options.fetchRows, rows, &fetchError) < 0)
+                    // Only rows whose commit is durable: a row read before its fdatasync could
+                    // be lost in a power cut while what was parsed from it (and the cursor past
+                    // it) survives, and the journal would then give its id to another body.
+                    const qint64 through = m_journal ? m_journal->lastCommittedId()
+                                                     : std::numeric_limits<qint64>::max();
+                    if (fetchRows(fetch, cursor, m_options.fetchRows, rows, &fetchError, through)
+                        < 0)
                         qCWarning(lcJournal) << "cannot read the journal:" << fetchError;
                     if (!rows.empty()) {
                         cursor = rows.back().id;
@@ -635,12 +678,12 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 if (m_options.journalCheckpointEveryMs > 0
                     && SteadyClock::now() - lastJournalCheckpoint
                         >= std::chrono::milliseconds(m_options.journalCheckpointEveryMs)) {
-                    passive(journalCheckpoint);
+                    checkpointJournal();
                     lastJournalCheckpoint = SteadyClock::now();
                 }
             }
             passive(checkpoint);
-            passive(journalCheckpoint);
+            checkpointJournal();
         }
         db = QSqlDatabase();
         journal = QSqlDatabase();

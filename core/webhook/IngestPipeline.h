@@ -68,6 +68,10 @@ public:
         int checkpointEveryMs = 100;
         int checkpointEveryRows = 4000;
         // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
+        // A pass that could not copy all of it (the journal's thread kept committing) leaves
+        // the copied pages unsynced in the journal file: this worker fdatasyncs them at once,
+        // so that the pass the journal's thread finishes (Journal::Options) syncs only its own
+        // few pages.
         int journalCheckpointEveryMs = 50;
         int safetyPollMs = 2000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages

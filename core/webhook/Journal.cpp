@@ -212,6 +212,14 @@ void Journal::run(std::promise<QString> *ready)
                 return SQLITE_OK;
             },
             this);
+        // Rows committed by an earlier run may still be only in the page cache (a crash of the
+        // process, not of the machine): made durable before the parse worker may read them.
+        if (lastId > 0 && m_options.fsyncOutsideLock && !syncWal(&error)) {
+            db = {};
+            Database::close(connection);
+            ready->set_value(error);
+            return;
+        }
         m_backlog.store(pending);
         m_backlogGauge.set(double(pending));
         m_lastCommittedId.store(lastId);
@@ -260,17 +268,19 @@ void Journal::run(std::promise<QString> *ready)
             else
                 Q_EMIT commitFailed(error);
             batch.clear();
-            // Everything is answered. A WAL that grew past the threshold: the parse worker's
-            // checkpoints copied most of it meanwhile, so this pass copies the rest (what came
-            // since) and lets the next commit start the WAL over, instead of it growing for as
-            // long as a burst lasts (each fdatasync then also writes the inode's new size).
+            // Everything is answered. A WAL that grew past the threshold: finish a checkpoint
+            // pass once the parse worker's passes have copied all but its tail (see
+            // Options::finishCheckpointAboveFrames), so that the next commit starts it over.
             if (ok && m_options.finishCheckpointAboveFrames > 0
-                && m_walFrames >= m_options.finishCheckpointAboveFrames) {
+                && m_walFrames >= m_options.finishCheckpointAboveFrames
+                && (m_walFrames - m_backfilledFrames.load() <= m_options.finishTailFrames
+                    || m_walFrames >= 8 * m_options.finishCheckpointAboveFrames)) {
                 const auto started = std::chrono::steady_clock::now();
                 QSqlQuery checkpoint(db);
                 checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
                 checkpoint.finish();
                 m_walFrames = 0;
+                m_backfilledFrames.store(0);
                 m_checkpointTime.observe(
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
                         .count());

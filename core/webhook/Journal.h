@@ -38,15 +38,18 @@ public:
         // before answering. false: SQLite's own synchronous=FULL commit, which holds the write
         // lock through the fsync.
         bool fsyncOutsideLock = true;
-        // The parse worker's reading connection checkpoints the journal file's WAL often, but
-        // under a steady stream of commits no pass ever copies all of it, and SQLite only starts
-        // the WAL over after one has. So once the WAL holds this many frames (4 KiB each), the
-        // writer thread finishes a pass itself, after answering a commit; the next group commit
-        // waits for it. Small and often is best (bench/ingest/run, 32 connections): 1,024
-        // frames, p99 15 ms, passes p50 9 ms; 8,192, p99 23 ms; 65,536, one 175-250 ms pass
-        // and p99 170 ms; never (0), a WAL that grows through the burst, whose fdatasync then
-        // also writes the file's new size (fdatasync p99 14 ms, p99 32 ms).
+        // The parse worker's reading connection checkpoints the journal file's WAL often
+        // (backfilled()), but under a steady stream of commits no pass ever copies all of it, and
+        // SQLite only starts the WAL over after one has. So once the WAL holds this many frames
+        // (4 KiB each), the writer thread finishes a pass itself, between two group commits,
+        // right after one of the parse worker's passes: it then copies only the few frames that
+        // came during that pass (at most finishTailFrames), and the next group commit waits
+        // ~1 ms instead of the 4-24 ms a pass over up to 50 ms of frames took (bench/ingest/run).
+        // Without a parse worker's passes (serve --no-parse) it finishes a full pass once the
+        // WAL holds 8 times this many frames. 0: never (the WAL grows for as long as a burst
+        // lasts, and each fdatasync then also writes the file's new size).
         int finishCheckpointAboveFrames = 1024;
+        int finishTailFrames = 256;
         // The WAL is cut back to this size when it starts over (PRAGMA journal_size_limit).
         qint64 walSizeLimitBytes = 64 * 1024 * 1024;
     };
@@ -74,7 +77,12 @@ public:
     qint64 backlog() const { return m_backlog.load(); }
     void rowsParsed(qint64 count);
     qint64 committedRows() const { return m_committedRows.load(); }
+    // The last row whose commit is durable (fdatasync'd): the parse worker reads no further,
+    // so that nothing derived from a row can outlive the row itself after a power loss.
     qint64 lastCommittedId() const { return m_lastCommittedId.load(); }
+    // Thread-safe: a checkpoint pass over the journal file's WAL, made elsewhere, has copied its
+    // first `frames` frames into the journal file (sqlite3_wal_checkpoint_v2's *pnCkpt).
+    void backfilled(int frames) { m_backfilledFrames.store(frames); }
 
     QString databasePath() const { return m_dbPath; }
 
@@ -105,6 +113,7 @@ private:
     Options m_options;
     int m_walFd = -1;
     int m_walFrames = 0; // written by the WAL hook, on the writer thread
+    std::atomic<int> m_backfilledFrames{0}; // backfilled()
     QString m_walPath;
 
     std::mutex m_mutex;

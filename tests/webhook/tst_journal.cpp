@@ -251,6 +251,51 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM journal")), kBodies);
     }
 
+    void parsesOnlyRowsWhoseCommitIsDurable()
+    {
+        // The parse worker reads no row past the journal's last fdatasync'd commit: a row read
+        // before its sync could vanish in a power cut while what was parsed from it survived.
+        // Here a row is committed to the journal file behind the Journal's back (so never
+        // synced by it): it waits until a later commit of the Journal's own is durable.
+        const QString path = newStore();
+        Metrics metrics;
+        Journal journal(path, Clock::system(), &metrics);
+        QVERIFY(journal.start());
+        IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
+        IngestPipeline::Options options;
+        options.safetyPollMs = 10;
+        pipeline.setOptions(options);
+        QVERIFY(pipeline.start());
+        QString error;
+        {
+            QSqlDatabase other
+                = Database::openJournal(path, QStringLiteral("tst-behind-the-back"), &error);
+            QVERIFY2(other.isValid(), qPrintable(error));
+            QSqlQuery q(other);
+            q.prepare(
+                QStringLiteral("INSERT INTO journal (received_at, size, body) VALUES (1, ?, ?)"));
+            const QByteArray body = statusBody("wamid.d1", "sent", 1700000000);
+            q.addBindValue(body.size());
+            q.addBindValue(body);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        Database::close(QStringLiteral("tst-behind-the-back"));
+        QCOMPARE(journal.lastCommittedId(), 0);
+        // Twenty of the worker's polls: the row stays unread.
+        pipeline.wake();
+        for (int i = 0; i < 20; ++i) {
+            QTest::qWait(10);
+            QCOMPARE(pipeline.parsedRows(), 0);
+        }
+        std::atomic<qint64> committed{0};
+        journal.append(
+            statusBody("wamid.d2", "sent", 1700000001), 1, [&](qint64 id) { committed = id; });
+        QTRY_COMPARE(committed.load(), 2);
+        QCOMPARE(journal.lastCommittedId(), 2);
+        QTRY_COMPARE(pipeline.parsedRows(), 2);
+        QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM message_status")), 2);
+    }
+
     void commitsDoNotWaitForTheStoresWriters()
     {
         // The journal is a file of its own: a long transaction on the store (the parse worker,
