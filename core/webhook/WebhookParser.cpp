@@ -286,6 +286,27 @@ QString contactsSummary(const Json &cards)
     return names.join(QLatin1String(", "));
 }
 
+// Several members of an object in one pass over it (each operator[] scans the whole object):
+// slots[i] is the member named keys[i] (the last one when the key is repeated, as operator[]
+// finds it), or Undefined, also when o is not an object. False when o has a member whose key is
+// not in keys.
+template <size_t N>
+bool pickMembers(
+    const Json &o, const std::array<std::string_view, N> &keys, std::array<Json, N> &slots)
+{
+    bool allKnown = true;
+    for (const auto &member : o.members()) {
+        size_t i = 0;
+        while (i < N && member.key != keys[i])
+            ++i;
+        if (i < N)
+            slots[i] = member.value;
+        else
+            allKnown = false;
+    }
+    return allKnown;
+}
+
 void applyContext(Context &c, ParsedMessage &m, const Json &context)
 {
     if (context.size() == 0) // not an object, or an empty one
@@ -368,31 +389,50 @@ void applyContent(Context &c, ParsedMessage &m, std::string_view type, const Jso
     }
 }
 
+// The members of a message object read here (its content, under the key named by its type, is
+// looked up by applyContent).
+enum MessageKey {
+    MkId,
+    MkFrom,
+    MkFromUserId,
+    MkFromParentUserId,
+    MkType,
+    MkTimestamp,
+    MkContext,
+    MkReferral,
+    MkErrors,
+    MkCount
+};
+constexpr std::array<std::string_view, MkCount> kMessageKeys{"id", "from", "from_user_id",
+    "from_parent_user_id", "type", "timestamp", "context", "referral", "errors"};
+
 void parseMessage(Context &c, const Envelope &env, const Json &o)
 {
+    std::array<Json, MkCount> f;
+    pickMembers(o, kMessageKeys, f);
     ParsedMessage m;
-    m[msgcol::Id] = nonEmptyStr(c, o["id"]);
+    m[msgcol::Id] = nonEmptyStr(c, f[MkId]);
     if (!m[msgcol::Id].isValid()) {
         addUnknown(c, env, "messages", raw(o));
         return;
     }
     m[msgcol::PhoneNumberId] = env.phoneNumberId;
     m[msgcol::DisplayPhoneNumber] = env.displayPhoneNumber;
-    m[msgcol::FromWaId] = nonEmptyStr(c, o["from"]);
-    m[msgcol::FromUserId] = nonEmptyStr(c, o["from_user_id"]);
-    m[msgcol::FromParentUserId] = nonEmptyStr(c, o["from_parent_user_id"]);
-    const ParsedValue type = str(c, o["type"]);
+    m[msgcol::FromWaId] = nonEmptyStr(c, f[MkFrom]);
+    m[msgcol::FromUserId] = nonEmptyStr(c, f[MkFromUserId]);
+    m[msgcol::FromParentUserId] = nonEmptyStr(c, f[MkFromParentUserId]);
+    const ParsedValue type = str(c, f[MkType]);
     m[msgcol::Type] = type;
-    m[msgcol::Timestamp] = integer(o["timestamp"]);
-    applyContext(c, m, o["context"]);
-    const Json referral = o["referral"];
+    m[msgcol::Timestamp] = integer(f[MkTimestamp]);
+    applyContext(c, m, f[MkContext]);
+    const Json referral = f[MkReferral];
     if (referral.isObject()) {
         m[msgcol::ReferralJson] = raw(referral);
         m.freeEntryPoint = true;
     }
     if (type.isValid())
         applyContent(c, m, type.utf8(), o, 0);
-    const JsonView::ElementRange errors = o["errors"].elements();
+    const JsonView::ElementRange errors = f[MkErrors].elements();
     if (!errors.isEmpty()) {
         const Json first = errors.first();
         m[msgcol::ErrorCode] = integer(first["code"]);
@@ -405,27 +445,6 @@ void parseMessage(Context &c, const Envelope &env, const Json &o)
     c.bump(KindMessage);
     for (const Json error : errors)
         parseError(c, env, error, "message", id);
-}
-
-// Several members of an object in one pass over it (each operator[] scans the whole object):
-// slots[i] is the member named keys[i] (the last one when the key is repeated, as operator[]
-// finds it), or Undefined, also when o is not an object. False when o has a member whose key is
-// not in keys.
-template <size_t N>
-bool pickMembers(
-    const Json &o, const std::array<std::string_view, N> &keys, std::array<Json, N> &slots)
-{
-    bool allKnown = true;
-    for (const auto &member : o.members()) {
-        size_t i = 0;
-        while (i < N && member.key != keys[i])
-            ++i;
-        if (i < N)
-            slots[i] = member.value;
-        else
-            allKnown = false;
-    }
-    return allKnown;
 }
 
 // The members of a status object this version reads, in pickMembers' order.
@@ -592,23 +611,32 @@ void reserveMore(QList<T> &list, qsizetype n)
 
 void parseChange(Context &c, Envelope env, const Json &change)
 {
-    const std::string_view field = change["field"].string();
-    const Json value = change["value"];
+    std::array<Json, 2> fieldAndValue;
+    pickMembers(change, std::array<std::string_view, 2>{"field", "value"}, fieldAndValue);
+    const std::string_view field = fieldAndValue[0].string();
+    const Json value = fieldAndValue[1];
     if (!value.isObject()) {
         addUnknown(c, env, field, raw(change));
         return;
     }
-    const Json metadata = value["metadata"];
-    env.phoneNumberId = nonEmptyStr(c, metadata["phone_number_id"]);
-    env.displayPhoneNumber = nonEmptyStr(c, metadata["display_phone_number"]);
+    // metadata, contacts, messages, statuses, errors
+    std::array<Json, 5> v;
+    pickMembers(value,
+        std::array<std::string_view, 5>{"metadata", "contacts", "messages", "statuses", "errors"},
+        v);
+    std::array<Json, 2> metadata;
+    pickMembers(
+        v[0], std::array<std::string_view, 2>{"phone_number_id", "display_phone_number"}, metadata);
+    env.phoneNumberId = nonEmptyStr(c, metadata[0]);
+    env.displayPhoneNumber = nonEmptyStr(c, metadata[1]);
 
-    for (const Json contact : value["contacts"].elements())
+    for (const Json contact : v[1].elements())
         parseContact(c, env, contact);
 
     if (field == "messages") {
         bool any = false;
-        const Json messages = value["messages"];
-        const Json statuses = value["statuses"];
+        const Json messages = v[2];
+        const Json statuses = v[3];
         reserveMore(c.out.messages, messages.size());
         reserveMore(c.out.statuses, statuses.size());
         for (const Json message : messages.elements()) {
@@ -619,7 +647,7 @@ void parseChange(Context &c, Envelope env, const Json &change)
             parseStatus(c, env, status);
             any = true;
         }
-        for (const Json error : value["errors"].elements()) {
+        for (const Json error : v[4].elements()) {
             parseError(c, env, error, "value", ParsedValue());
             any = true;
         }
@@ -631,7 +659,7 @@ void parseChange(Context &c, Envelope env, const Json &change)
                     && member.key != "contacts")
                     other = true;
             }
-            if (other || !value.contains("contacts"))
+            if (other || v[1].isUndefined())
                 addUnknown(c, env, field, raw(value));
         }
     } else if (field == "message_template_status_update"
@@ -683,11 +711,13 @@ ParsedWebhook WebhookParser::parse(const QByteArray &body)
         addUnknown(c, Envelope{}, root["object"].string(), raw(root));
     } else {
         for (const Json entry : entries.elements()) {
+            std::array<Json, 3> f; // id, time, changes
+            pickMembers(entry, std::array<std::string_view, 3>{"id", "time", "changes"}, f);
             Envelope env;
-            env.wabaId = nonEmptyStr(c, entry["id"]);
-            const ParsedValue time = integer(entry["time"]);
+            env.wabaId = nonEmptyStr(c, f[0]);
+            const ParsedValue time = integer(f[1]);
             env.entryTime = time.isValid() ? time.toLongLong() : 0;
-            const Json changes = entry["changes"];
+            const Json changes = f[2];
             if (!entry.isObject() || !changes.isArray()) {
                 addUnknown(c, env, std::string_view(), raw(entry));
                 continue;

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void numbersAsText();
     void rawJsonIsTheExactBytes();
     void statusMembersAsLookupsFindThem();
+    void envelopeAndMessageMembersAsLookupsFindThem();
     void valuesOutliveTheBodyAndCopies();
     void parsedValueConvertsLikeQVariant();
     void dedupeIgnoresTheBytesForm();
@@ -339,6 +340,44 @@ void TestWebhookParser::statusMembersAsLookupsFindThem()
     QCOMPARE(t[statuscol::RawJson].toString(), QString::fromUtf8(odd));
     QCOMPARE(parsed.counts.value(QStringLiteral("status")), 2);
     QCOMPARE(parsed.counts.value(QStringLiteral("error")), 1);
+}
+
+void TestWebhookParser::envelopeAndMessageMembersAsLookupsFindThem()
+{
+    // The entry, change, value, metadata and message objects are read in one pass each, with
+    // what a lookup per key gave: the last of a repeated key, NULL for what is missing.
+    const QByteArray body
+        = "{\"entry\":[{\"id\":\"w1\",\"changes\":[],\"time\":7,\"id\":\"w2\",\"changes\":["
+          "{\"field\":\"x\",\"value\":{\"metadata\":{\"phone_number_id\":\"P1\"},"
+          "\"metadata\":{\"display_phone_number\":\"D2\",\"phone_number_id\":\"P2\","
+          "\"phone_number_id\":\"P3\"},\"messages\":[{\"id\":\"wamid.1\",\"type\":\"image\","
+          "\"type\":\"text\",\"text\":{\"body\":\"hi\"},\"from\":\"1\",\"from\":\"2\","
+          "\"timestamp\":\"5\",\"context\":{\"id\":\"wamid.0\"}}],\"statuses\":null},"
+          "\"field\":\"messages\"},"
+          "{\"field\":\"messages\",\"value\":{\"contacts\":null,\"messaging_product\":\"w\"}},"
+          "{\"field\":\"messages\",\"value\":{\"messaging_product\":\"w\"}}]}]}";
+    const ParsedWebhook parsed = WebhookParser::parse(body);
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QCOMPARE(parsed.messages.size(), 1);
+    const ParsedMessage &m = parsed.messages.at(0);
+    QCOMPARE(m[msgcol::Id].toString(), QStringLiteral("wamid.1"));
+    QCOMPARE(m[msgcol::Type].toString(), QStringLiteral("text"));
+    QCOMPARE(m[msgcol::Text].toString(), QStringLiteral("hi"));
+    QCOMPARE(m[msgcol::FromWaId].toString(), QStringLiteral("2"));
+    QVERIFY(!m[msgcol::FromUserId].isValid());
+    QCOMPARE(m[msgcol::Timestamp].toLongLong(), 5);
+    QCOMPARE(m[msgcol::ContextId].toString(), QStringLiteral("wamid.0"));
+    QCOMPARE(m[msgcol::PhoneNumberId].toString(), QStringLiteral("P3"));
+    QCOMPARE(m[msgcol::DisplayPhoneNumber].toString(), QStringLiteral("D2"));
+    QVERIFY(!m[msgcol::ReferralJson].isValid());
+    QVERIFY(!m[msgcol::ErrorCode].isValid());
+    // A value holding only contacts (even null) is not unknown; one without them is.
+    QCOMPARE(parsed.accountEvents.size(), 1);
+    QCOMPARE(parsed.accountEvents.at(0)[accountcol::WabaId].toString(), QStringLiteral("w2"));
+    QCOMPARE(parsed.accountEvents.at(0)[accountcol::Timestamp].toLongLong(), 7);
+    QCOMPARE(parsed.accountEvents.at(0)[accountcol::RawJson].toString(),
+        QStringLiteral("{\"messaging_product\":\"w\"}"));
+    QCOMPARE(parsed.counts.value(QStringLiteral("unknown_field")), 1);
 }
 
 void TestWebhookParser::valuesOutliveTheBodyAndCopies()
