@@ -907,7 +907,7 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         const ParsedValue tsValue = m[msgcol::Timestamp];
         const qint64 ts = tsValue.isValid() ? tsValue.toLongLong() : receivedAtMs / 1000;
         // A system notice (number change...) is not the user writing: it opens no window.
-        const bool opensWindow = m[msgcol::Type].toString() != QLatin1String("system");
+        const bool opensWindow = !m[msgcol::Type].textEquals("system");
         const qint64 expires
             = ts + (m.freeEntryPoint ? kFreeEntryPointWindowSecs : kServiceWindowSecs);
         SqliteStatement &u = p.convInbound;
