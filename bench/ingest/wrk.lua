@@ -35,3 +35,17 @@ function done(summary, latency, requests)
         summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
         latency:percentile(50), latency:percentile(99), latency.max))
 end
+
+-- BENCH_PACE_MS: each connection waits about this long (a mean; wrk's timer counts whole
+-- milliseconds, so each wait is the floor or the ceiling at random) after an answer before its
+-- next request, to measure latency at an offered load below saturation.
+local pace = tonumber(os.getenv("BENCH_PACE_MS") or "")
+if pace and pace > 0 then
+    function delay()
+        local whole = math.floor(pace)
+        if math.random() < pace - whole then
+            return whole + 1
+        end
+        return whole
+    end
+end
