@@ -557,9 +557,18 @@ void IngestPipeline::run(std::promise<QString> *ready)
             const int journalFileFd
                 = ::open(QFile::encodeName(Database::journalPath(m_dbPath)).constData(),
                     O_RDONLY | O_CLOEXEC);
-            const auto closeJournalFile = qScopeGuard([journalFileFd] {
+            // The store's WAL is synced only when it is checkpointed (synchronous=NORMAL):
+            // its write-back is started after each parse transaction instead (not waited for),
+            // so that the checkpoint's sync finds it written and the journal's fdatasync, on
+            // the same disk, never queues behind a checkpoint interval's worth of it at once.
+            const int storeWalFd
+                = ::open(QFile::encodeName(m_dbPath + QStringLiteral("-wal")).constData(),
+                    O_RDONLY | O_CLOEXEC);
+            const auto closeFiles = qScopeGuard([journalFileFd, storeWalFd] {
                 if (journalFileFd >= 0)
                     ::close(journalFileFd);
+                if (storeWalFd >= 0)
+                    ::close(storeWalFd);
             });
 
             auto checkpointJournal = [&] {
@@ -569,8 +578,13 @@ void IngestPipeline::run(std::promise<QString> *ready)
                         journalHandle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied)
                     != SQLITE_OK)
                     return;
+                // Written out (waited for, but without a cache flush of the disk, which the
+                // journal's own fdatasync would queue behind) before the journal's thread may
+                // finish the pass; its fsync then flushes little more than its own pages.
                 if (copied != journalCopied && journalFileFd >= 0)
-                    ::fdatasync(journalFileFd);
+                    ::sync_file_range(journalFileFd, 0, 0,
+                        SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE
+                            | SYNC_FILE_RANGE_WAIT_AFTER);
                 journalCopied = copied;
                 if (m_journal)
                     m_journal->backfilled(copied);
@@ -627,6 +641,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     ok = processor.commit(&txError);
                 else
                     processor.rollback();
+                if (ok && storeWalFd >= 0 && m_options.startStoreWriteback)
+                    ::sync_file_range(storeWalFd, 0, 0, SYNC_FILE_RANGE_WRITE);
                 holdParse.observe(
                     std::chrono::duration<double>(SteadyClock::now() - started).count());
                 if (!ok && processor.needsCarefulRetry()) {

@@ -69,10 +69,13 @@ public:
         int checkpointEveryRows = 4000;
         // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
         // A pass that could not copy all of it (the journal's thread kept committing) leaves
-        // the copied pages unsynced in the journal file: this worker fdatasyncs them at once,
-        // so that the pass the journal's thread finishes (Journal::Options) syncs only its own
-        // few pages.
+        // the copied pages unsynced in the journal file: this worker writes them out at once
+        // (sync_file_range, without a flush of the disk's cache), so that the pass the
+        // journal's thread finishes (Journal::Options) syncs little more than its own pages.
         int journalCheckpointEveryMs = 50;
+        // Start writing the store's WAL out after each parse transaction (sync_file_range, not
+        // waited for), instead of all at its checkpoint.
+        bool startStoreWriteback = true;
         int safetyPollMs = 2000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages
         // may wait for it while the worker is busy (it indexes at once when idle). A chunk holds

@@ -48,7 +48,7 @@ public:
         // Without a parse worker's passes (serve --no-parse) it finishes a full pass once the
         // WAL holds 8 times this many frames. 0: never (the WAL grows for as long as a burst
         // lasts, and each fdatasync then also writes the file's new size).
-        int finishCheckpointAboveFrames = 1024;
+        int finishCheckpointAboveFrames = 4096;
         int finishTailFrames = 256;
         // The WAL is cut back to this size when it starts over (PRAGMA journal_size_limit).
         qint64 walSizeLimitBytes = 64 * 1024 * 1024;

@@ -143,9 +143,10 @@ int runServe(const QStringList &args)
         QStringLiteral("store-checkpoint-rows"), QString(), QStringLiteral("rows"));
     const QCommandLineOption journalCheckpoint(
         QStringLiteral("journal-checkpoint-frames"), QString(), QStringLiteral("frames"));
+    const QCommandLineOption noEarlyWriteback(QStringLiteral("no-early-writeback"), QString());
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseMaxTx, sqliteSync, indexChunk,
-        parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows});
+        parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows, noEarlyWriteback});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -221,7 +222,8 @@ int runServe(const QStringList &args)
     }
     IngestPipeline pipeline(dbPath, &journal, Clock::system(), &metrics);
     if (parser.isSet(parseMaxTx) || parser.isSet(indexChunk) || parser.isSet(parseNice)
-        || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)) {
+        || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)
+        || parser.isSet(noEarlyWriteback)) {
         IngestPipeline::Options options;
         if (parser.isSet(parseMaxTx))
             options.maxTransactionUs = qMax(0, parser.value(parseMaxTx).toInt());
@@ -233,6 +235,7 @@ int runServe(const QStringList &args)
             options.indexChunkRows = qMax(1, parser.value(indexChunk).toInt());
         if (parser.isSet(parseNice))
             options.niceness = qBound(0, parser.value(parseNice).toInt(), 19);
+        options.startStoreWriteback = !parser.isSet(noEarlyWriteback);
         pipeline.setOptions(options);
     }
     if (!parser.isSet(noParse) && !pipeline.start(&error)) {
