@@ -44,7 +44,8 @@ public:
         // (4 KiB each), the writer thread finishes a pass itself, between two group commits,
         // right after one of the parse worker's passes: it then copies only the few frames that
         // came during that pass (at most finishTailFrames), and the next group commit waits
-        // ~1 ms instead of the 4-24 ms a pass over up to 50 ms of frames took (bench/ingest/run).
+        // p50 about 2 ms instead of the 4-6 ms (p99 20 ms) of a pass that also synced all the
+        // worker had copied since the last restart (bench/ingest/run, docs/performance.md).
         // Without a parse worker's passes (serve --no-parse) it finishes a full pass once the
         // WAL holds 8 times this many frames. 0: never (the WAL grows for as long as a burst
         // lasts, and each fdatasync then also writes the file's new size).
