@@ -240,6 +240,17 @@ struct InboundStore::Private
     }
 
     bool prepareAll();
+    // The statements whose texts are bound only from the parsed body (values that live as long
+    // as the ParsedWebhook of one ingest() call): they keep an equal text bound from one
+    // execution to the next within a body (SqliteStatement::setViewsOutliveReset), and forget
+    // those views when the next body begins. The contact and conversation statements bind
+    // texts of local buffers too, so they are not among them.
+    std::array<SqliteStatement *, 14> bodyStatements()
+    {
+        return {&messageInsert, &convInbound, &statusEventInsert, &statusCurrent, &messageSeen,
+            &outboxHas, &outboxFollow, &callbackMessage, &callbackOutbox, &callbackOutboxStatus,
+            &errorInsert, &templateInsert, &accountInsert, &preferenceInsert};
+    }
     // The contact row of these fields (NULL: not in the payload), created, updated or merged
     // as they say; -1 when neither wa_id nor user_id is given. *created: this store inserted the
     // row (now or earlier, as long as it is remembered): see CachedContact::inserted.
@@ -429,6 +440,10 @@ bool InboundStore::Private::prepareAll()
             "VALUES(?,?,?,%2) ON CONFLICT(dedupe_key) DO NOTHING")
             .arg(columnList(pc), placeholders(int(pc.size()))));
     // clang-format on
+    if (ok) {
+        for (SqliteStatement *q : bodyStatements())
+            q->setViewsOutliveReset(true);
+    }
     prepared = ok;
     return ok;
 }
@@ -836,6 +851,9 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     p.journalId = journalId;
     p.receivedAtMs = receivedAtMs;
     p.nowMs = p.clock->nowMs();
+    // The previous body's texts may be gone: nothing is compared with them.
+    for (SqliteStatement *q : p.bodyStatements())
+        q->forgetViews();
     if (!p.batchesReported)
         p.clearPending();
 

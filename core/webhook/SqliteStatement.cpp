@@ -21,6 +21,8 @@ bool SqliteStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
     m_db = db;
     m_bound = 0;
     m_nonNull = 0;
+    m_intBound = 0;
+    m_viewBound = 0;
     m_clearOnReset = true;
     m_keep.clear();
     if (!db) {
@@ -52,13 +54,24 @@ void SqliteStatement::bindNull(int index)
         if (!(m_nonNull & bit))
             return; // NULL already
         m_nonNull &= ~bit;
+        m_intBound &= ~bit;
+        m_viewBound &= ~bit;
     }
     sqlite3_bind_null(m_stmt, index + 1);
 }
 
 void SqliteStatement::bindInt(int index, qint64 value)
 {
-    markBound(index);
+    if (index >= 0 && index < 64) {
+        const quint64 bit = quint64(1) << index;
+        if ((m_intBound & bit) && m_ints[size_t(index)] == value) {
+            m_bound |= bit; // SQLite holds this value already
+            return;
+        }
+        markBound(index);
+        m_intBound |= bit;
+        m_ints[size_t(index)] = value;
+    }
     sqlite3_bind_int64(m_stmt, index + 1, value);
 }
 
@@ -124,9 +137,20 @@ void SqliteStatement::bind(int index, const ParsedValue &value)
     case ParsedValue::Type::Integer: bindInt(index, value.toLongLong()); return;
     case ParsedValue::Type::Double: bindDouble(index, value.toDouble()); return;
     case ParsedValue::Type::Text: {
-        // reset() clears the bindings, so SQLite never reads these bytes after it.
+        // SQLite reads these bytes at each step until the parameter is bound again: nullStale()
+        // replaces them before a step that did not bind it, and a view is compared below only
+        // while its bytes are alive (m_viewBound, see setViewsOutliveReset()).
         const std::string_view text = value.utf8();
-        markBound(index);
+        if (index >= 0 && index < 64) {
+            const quint64 bit = quint64(1) << index;
+            if ((m_viewBound & bit) && m_views[size_t(index)] == text) {
+                m_bound |= bit; // SQLite's view has these bytes already
+                return;
+            }
+            markBound(index);
+            m_viewBound |= bit;
+            m_views[size_t(index)] = text;
+        }
         sqlite3_bind_text(
             m_stmt, index + 1, text.data() ? text.data() : "", int(text.size()), SQLITE_STATIC);
         return;
@@ -143,6 +167,8 @@ void SqliteStatement::nullStale()
 {
     quint64 stale = m_nonNull & ~m_bound;
     m_nonNull &= ~stale;
+    m_intBound &= ~stale;
+    m_viewBound &= ~stale;
     while (stale) {
         sqlite3_bind_null(m_stmt, std::countr_zero(stale) + 1);
         stale &= stale - 1;
@@ -214,8 +240,12 @@ void SqliteStatement::reset()
         if (m_clearOnReset) {
             sqlite3_clear_bindings(m_stmt);
             m_nonNull = 0;
+            m_intBound = 0;
+            m_viewBound = 0;
         }
     }
+    if (!m_viewsOutliveReset)
+        m_viewBound = 0;
     // The text kept for this execution goes: SQLite still points at it, but nullStale() or a
     // new bind replaces every such pointer before the next step reads it.
     m_keep.clear();

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <array>
 #include <string_view>
 #include <vector>
 
@@ -41,8 +42,18 @@ public:
     // Invalid -> NULL, bool/integers -> INTEGER, double -> REAL, strings -> TEXT.
     void bind(int index, const QVariant &value);
     // NULL -> NULL, bool/integer -> INTEGER, double -> REAL, text -> TEXT straight from its
-    // UTF-8 bytes, not copied: they must stay alive and unchanged until reset() (exec() resets).
+    // UTF-8 bytes, not copied: they must stay alive and unchanged until reset() (exec() resets),
+    // or, after setViewsOutliveReset(true), until forgetViews().
     void bind(int index, const ParsedValue &value);
+
+    // For a statement executed many times with values viewed in one buffer (a webhook body and
+    // its parse): with true, a text bound by bind(int, const ParsedValue &) that has the same
+    // bytes as the view bound to that parameter before is not bound again: SQLite keeps the
+    // earlier view. The caller must then call forgetViews() before any text bound that way goes
+    // away or changes (before the next body). Integers equal to the one bound before are never
+    // bound again (they need no buffer).
+    void setViewsOutliveReset(bool outlive) { m_viewsOutliveReset = outlive; }
+    void forgetViews() { m_viewBound = 0; }
 
     // Runs a statement that returns no rows (or ignores them) and resets it. False with
     // *error (and the statement reset) on failure.
@@ -78,11 +89,22 @@ private:
     quint64 m_bound = 0;
     quint64 m_nonNull = 0;
     bool m_clearOnReset = true; // more than 64 parameters: sqlite3_clear_bindings() on reset()
+    // What SQLite holds, for parameters 0-63 bound by bindInt() (bit i of m_intBound: the value
+    // m_ints[i]) or by bind(ParsedValue) text (bit i of m_viewBound: the view m_views[i], whose
+    // bytes are alive until reset() or, with m_viewsOutliveReset, until forgetViews()).
+    quint64 m_intBound = 0;
+    quint64 m_viewBound = 0;
+    bool m_viewsOutliveReset = false;
+    std::array<qint64, 64> m_ints{};
+    std::array<std::string_view, 64> m_views{};
     void markBound(int index)
     {
         if (index >= 0 && index < 64) {
-            m_bound |= quint64(1) << index;
-            m_nonNull |= quint64(1) << index;
+            const quint64 bit = quint64(1) << index;
+            m_bound |= bit;
+            m_nonNull |= bit;
+            m_intBound &= ~bit;
+            m_viewBound &= ~bit;
         }
     }
     void nullStale();

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void nullAfterAValueInOneExecution();
     void execLeavesNoValueBehind();
     void moreThan64Parameters();
+    void equalIntegersAreKept();
+    void equalViewsAreKeptWithinABody();
 };
 
 void TestSqliteStatement::initTestCase()
@@ -159,6 +161,95 @@ void TestSqliteStatement::moreThan64Parameters()
     const QStringList second = row(q, 70);
     QCOMPARE(second.at(64), QStringLiteral("640"));
     QCOMPARE(second.count(QStringLiteral("NULL")), 69);
+}
+
+void TestSqliteStatement::equalIntegersAreKept()
+{
+    // An integer equal to the one SQLite holds is not bound again; anything that replaced it
+    // (NULL, a text, an execution that did not bind it) makes the next one bound for real.
+    SqliteStatement q;
+    QString error;
+    QVERIFY2(q.prepare(m_handle, QStringLiteral("SELECT ?, ?"), &error), qPrintable(error));
+    q.bindInt(0, 5);
+    q.bindInt(1, 6);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("5"), QStringLiteral("6")}));
+    q.bindInt(0, 5);
+    q.bindInt(1, 7);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("5"), QStringLiteral("7")}));
+    q.bindInt(1, 7); // not bound in this execution: parameter 0 goes NULL
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("NULL"), QStringLiteral("7")}));
+    q.bindInt(0, 5);
+    q.bindNull(1);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("5"), QStringLiteral("NULL")}));
+    q.bindInt(0, 5);
+    q.bindInt(1, 7);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("5"), QStringLiteral("7")}));
+    const QByteArray text("text");
+    q.bind(0, ParsedValue::fromUtf8(std::string_view(text.constData(), 4)));
+    q.bindInt(1, 7);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("text"), QStringLiteral("7")}));
+    q.bindInt(0, 5);
+    q.bindDouble(1, 7.5);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("5"), QStringLiteral("7.5")}));
+    q.bindInt(0, 5);
+    q.bindInt(1, 7);
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("5"), QStringLiteral("7")}));
+    q.bind(0, ParsedValue::fromBool(true));
+    q.bind(1, ParsedValue::fromInteger(7));
+    QCOMPARE(row(q, 2), (QStringList{QStringLiteral("1"), QStringLiteral("7")}));
+}
+
+void TestSqliteStatement::equalViewsAreKeptWithinABody()
+{
+    // With views that outlive reset(), a text with the bytes of the view SQLite holds is not
+    // bound again, within one body; forgetViews() starts the next body, after which the old
+    // buffer is never read (ASan would see it). Without that setting, views are forgotten at
+    // every reset().
+    SqliteStatement q;
+    QString error;
+    QVERIFY2(q.prepare(m_handle, QStringLiteral("SELECT ?, ?"), &error), qPrintable(error));
+    q.setViewsOutliveReset(true);
+    auto view = [](const QByteArray &bytes, qsizetype from, qsizetype size) {
+        return ParsedValue::fromUtf8(std::string_view(bytes.constData() + from, size_t(size)));
+    };
+    {
+        const QByteArray body("read|read|sent|read");
+        q.bind(0, view(body, 0, 4));
+        q.bind(1, view(body, 10, 4));
+        QCOMPARE(row(q, 2), (QStringList{QStringLiteral("read"), QStringLiteral("sent")}));
+        q.bind(0, view(body, 5, 4)); // equal bytes elsewhere in the body: kept
+        q.bind(1, view(body, 15, 4)); // different: bound
+        QCOMPARE(row(q, 2), (QStringList{QStringLiteral("read"), QStringLiteral("read")}));
+        q.bind(0, view(body, 0, 3)); // a prefix: different
+        q.bindNull(1);
+        QCOMPARE(row(q, 2), (QStringList{QStringLiteral("rea"), QStringLiteral("NULL")}));
+        q.bind(0, view(body, 0, 3));
+        q.bind(1, view(body, 15, 4)); // was NULL: bound again
+        QCOMPARE(row(q, 2), (QStringList{QStringLiteral("rea"), QStringLiteral("read")}));
+    }
+    q.forgetViews();
+    {
+        QByteArray next("xxxx|sent");
+        q.bind(0, view(next, 5, 4));
+        q.bind(1, view(next, 5, 4));
+        QCOMPARE(row(q, 2), (QStringList{QStringLiteral("sent"), QStringLiteral("sent")}));
+        next.replace(5, 4, "read"); // the caller's bytes change: a new body for the statement
+        q.forgetViews();
+        q.bind(0, view(next, 5, 4));
+        q.bind(1, view(next, 0, 4));
+        QCOMPARE(row(q, 2), (QStringList{QStringLiteral("read"), QStringLiteral("xxxx")}));
+    }
+    q.forgetViews();
+    SqliteStatement plain;
+    QVERIFY2(plain.prepare(m_handle, QStringLiteral("SELECT ?"), &error), qPrintable(error));
+    {
+        const QByteArray first("gone soon");
+        plain.bind(0, view(first, 0, 4));
+        QCOMPARE(row(plain, 1), QStringList{QStringLiteral("gone")});
+    }
+    const QByteArray second("gone again");
+    plain.bind(0, view(second, 0, 4));
+    QCOMPARE(row(plain, 1), QStringList{QStringLiteral("gone")});
 }
 
 QTEST_GUILESS_MAIN(TestSqliteStatement)
