@@ -492,7 +492,6 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     "SELECT id, received_at, body FROM journal WHERE id > ? AND id <= ? ORDER "
                     "BY id LIMIT ?"));
             QSqlQuery checkpoint(db);
-            QSqlQuery journalCheckpoint(journal);
             // How long this worker holds the store's write lock (the console's writes wait).
             Metrics::Histogram &holdParse
                 = m_metrics->histogram("parley_store_write_lock_hold_seconds",
