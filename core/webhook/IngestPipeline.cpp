@@ -21,6 +21,7 @@
 #include <chrono>
 #include <deque>
 #include <limits>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -509,6 +510,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
             using SteadyClock = std::chrono::steady_clock;
             auto lastCheckpoint = SteadyClock::now();
             auto lastJournalCheckpoint = SteadyClock::now();
+            auto lastYield = SteadyClock::now();
             // Console search index (schema 0007): new messages are indexed in chunks outside
             // the parse transactions, when the worker is idle or at least every indexEveryMs.
             bool indexBehind = true; // rows of an earlier run may be waiting
@@ -632,9 +634,19 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     done.push_back(std::move(rows.front()));
                     rows.pop_front();
                     ++handled;
-                    if (SteadyClock::now() - started
-                        >= std::chrono::microseconds(m_options.maxTransactionUs))
+                    const auto now = SteadyClock::now();
+                    if (now - started >= std::chrono::microseconds(m_options.maxTransactionUs))
                         break;
+                    // Let a woken HTTP or journal thread have this core now rather than at the
+                    // end of this thread's time slice (measured: the journal's thread waited up
+                    // to 5 ms for a core, mostly behind this worker; docs/performance.md). Only
+                    // while this worker keeps up: behind, it takes its full share of the CPU.
+                    if (m_options.yieldEveryUs > 0
+                        && now - lastYield >= std::chrono::microseconds(m_options.yieldEveryUs)
+                        && (!m_journal || m_journal->backlog() < m_options.yieldBelowBacklog)) {
+                        std::this_thread::yield();
+                        lastYield = SteadyClock::now();
+                    }
                 }
                 if (ok)
                     ok = processor.commit(&txError);

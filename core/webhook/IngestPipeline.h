@@ -77,6 +77,11 @@ public:
         // waited for), instead of all at its checkpoint.
         bool startStoreWriteback = true;
         int safetyPollMs = 2000;
+        // While parsing, the worker yields its core at most this often (0: never), so that a
+        // woken HTTP or journal thread does not wait for the end of its time slice; only while
+        // fewer than yieldBelowBacklog journal rows wait to be parsed.
+        int yieldEveryUs = 200;
+        qint64 yieldBelowBacklog = 10000;
         // Search index (MessageIndex): rows per indexing transaction, and how long new messages
         // may wait for it while the worker is busy (it indexes at once when idle). A chunk holds
         // the store's write lock, which the console's own writes wait for.

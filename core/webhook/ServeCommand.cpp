@@ -144,12 +144,14 @@ int runServe(const QStringList &args)
     const QCommandLineOption journalCheckpoint(
         QStringLiteral("journal-checkpoint-frames"), QString(), QStringLiteral("frames"));
     const QCommandLineOption noEarlyWriteback(QStringLiteral("no-early-writeback"), QString());
+    const QCommandLineOption parseYield(
+        QStringLiteral("parse-yield-every-us"), QString(), QStringLiteral("us"));
     const QCommandLineOption storeCheckpointMs(
         QStringLiteral("store-checkpoint-ms"), QString(), QStringLiteral("ms"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseMaxTx, sqliteSync, indexChunk,
         parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows, noEarlyWriteback,
-        storeCheckpointMs});
+        storeCheckpointMs, parseYield});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -226,7 +228,8 @@ int runServe(const QStringList &args)
     IngestPipeline pipeline(dbPath, &journal, Clock::system(), &metrics);
     if (parser.isSet(parseMaxTx) || parser.isSet(indexChunk) || parser.isSet(parseNice)
         || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)
-        || parser.isSet(noEarlyWriteback) || parser.isSet(storeCheckpointMs)) {
+        || parser.isSet(noEarlyWriteback) || parser.isSet(storeCheckpointMs)
+        || parser.isSet(parseYield)) {
         IngestPipeline::Options options;
         if (parser.isSet(parseMaxTx))
             options.maxTransactionUs = qMax(0, parser.value(parseMaxTx).toInt());
@@ -239,6 +242,8 @@ int runServe(const QStringList &args)
         if (parser.isSet(parseNice))
             options.niceness = qBound(0, parser.value(parseNice).toInt(), 19);
         options.startStoreWriteback = !parser.isSet(noEarlyWriteback);
+        if (parser.isSet(parseYield))
+            options.yieldEveryUs = qBound(0, parser.value(parseYield).toInt(), 1000000);
         if (parser.isSet(storeCheckpointMs))
             options.checkpointEveryMs = qMax(1, parser.value(storeCheckpointMs).toInt());
         pipeline.setOptions(options);
