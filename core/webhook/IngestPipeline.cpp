@@ -547,9 +547,29 @@ void IngestPipeline::run(std::promise<QString> *ready)
             // The journal file's WAL is written by the journal's thread all the time: this
             // worker copies the bulk of it often, and the journal's thread finishes the pass
             // (Journal::Options::finishCheckpointAboveFrames).
+            Metrics::Histogram &storeCheckpointTime
+                = m_metrics->histogram("parley_store_checkpoint_seconds",
+                    "Checkpoints of the store's WAL by the parse worker (copy into the store file "
+                    "and its fsync)");
+            Metrics::Histogram &journalCopyTime = m_metrics->histogram(
+                "parley_journal_copy_seconds",
+                "Checkpoint passes of the parse worker over the journal file's WAL (copy into the "
+                "journal file and its write-out)");
             auto passive = [](QSqlQuery &q) {
                 q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
                 q.finish();
+            };
+            // The store's checkpoint, timed and reported to the journal (its fdatasyncs wait
+            // behind this one's fsync on the same disk: docs/performance.md).
+            auto checkpointStore = [&] {
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, true);
+                const auto started = SteadyClock::now();
+                passive(checkpoint);
+                storeCheckpointTime.observe(
+                    std::chrono::duration<double>(SteadyClock::now() - started).count());
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, false);
             };
             // The journal's thread finishes a pass right after one of these (it then copies
             // only what came meanwhile), so it is told how far this one got.
@@ -573,6 +593,15 @@ void IngestPipeline::run(std::promise<QString> *ready)
             });
 
             auto checkpointJournal = [&] {
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::JournalCopy, true);
+                const auto started = SteadyClock::now();
+                const auto reported = qScopeGuard([&] {
+                    journalCopyTime.observe(
+                        std::chrono::duration<double>(SteadyClock::now() - started).count());
+                    if (m_journal)
+                        m_journal->diskWork(Journal::DiskWork::JournalCopy, false);
+                });
                 int logFrames = 0;
                 int copied = 0;
                 if (sqlite3_wal_checkpoint_v2(
@@ -698,7 +727,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     || (sinceCheckpoint > 0
                         && SteadyClock::now() - lastCheckpoint
                             >= std::chrono::milliseconds(m_options.checkpointEveryMs))) {
-                    passive(checkpoint);
+                    checkpointStore();
                     sinceCheckpoint = 0;
                     lastCheckpoint = SteadyClock::now();
                 }
@@ -709,7 +738,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     lastJournalCheckpoint = SteadyClock::now();
                 }
             }
-            passive(checkpoint);
+            checkpointStore();
             checkpointJournal();
         }
         db = QSqlDatabase();

@@ -61,6 +61,14 @@ Journal::Journal(const QString &dbPath, Clock *clock, Metrics *metrics, QObject 
           "Time a journal group commit held the journal file's write lock (inserts and COMMIT)")),
       m_syncTime(metrics->histogram("parley_journal_fsync_seconds",
           "Time the fdatasync of the WAL took after a journal group commit")),
+      m_syncOverlapping{&metrics->histogram("parley_journal_fsync_overlapping_seconds",
+                            "WAL fdatasyncs of journal group commits that overlapped disk work of "
+                            "the parse worker on the same disk, by work",
+                            {{"work", "store_checkpoint"}}),
+          &metrics->histogram("parley_journal_fsync_overlapping_seconds",
+              "WAL fdatasyncs of journal group commits that overlapped disk work of the parse "
+              "worker on the same disk, by work",
+              {{"work", "journal_copy"}})},
       m_walBytes(metrics->gauge("parley_journal_wal_bytes",
           "Size of the journal file's WAL at the last journal fdatasync")),
       m_checkpointTime(metrics->histogram("parley_journal_checkpoint_seconds",
@@ -141,6 +149,14 @@ void Journal::enqueue(Item item)
     item.responder.respond(failedResponse());
     if (item.done)
         item.done(-1);
+}
+
+void Journal::diskWork(DiskWork work, bool running)
+{
+    std::atomic<quint64> &generation = m_diskWork[work == DiskWork::StoreCheckpoint ? 0 : 1];
+    // Only a change of state moves the count, so that it stays odd exactly while running.
+    if (((generation.load() & 1) != 0) != running)
+        generation.fetch_add(1);
 }
 
 void Journal::rowsParsed(qint64 count)
@@ -354,10 +370,17 @@ bool Journal::commitBatch(
     const auto unlocked = std::chrono::steady_clock::now();
     m_writeTime.observe(std::chrono::duration<double>(unlocked - locked).count());
     if (ok && m_options.fsyncOutsideLock) {
+        const quint64 workBefore[2] = {m_diskWork[0].load(), m_diskWork[1].load()};
         if (!syncWal(error))
             ok = false; // committed but maybe not durable: answer 500, Meta retries (dedupe holds)
-        m_syncTime.observe(
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - unlocked).count());
+        const double synced
+            = std::chrono::duration<double>(std::chrono::steady_clock::now() - unlocked).count();
+        m_syncTime.observe(synced);
+        for (int work = 0; work < 2; ++work) {
+            // Running when the sync started, or started (and maybe ended) while it ran.
+            if ((workBefore[work] & 1) != 0 || m_diskWork[work].load() != workBefore[work])
+                m_syncOverlapping[work]->observe(synced);
+        }
     }
     if (!ok) {
         m_commitFailures.inc();

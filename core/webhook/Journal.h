@@ -85,6 +85,12 @@ public:
     // first `frames` frames into the journal file (sqlite3_wal_checkpoint_v2's *pnCkpt).
     void backfilled(int frames) { m_backfilledFrames.store(frames); }
 
+    // Disk work of the parse worker that the journal's fdatasync may wait behind (the same
+    // disk): reported around each run (thread-safe), so that parley_journal_fsync_overlapping_
+    // seconds{work} shows how many of the journal's syncs it overlapped and how long those took.
+    enum class DiskWork { StoreCheckpoint, JournalCopy };
+    void diskWork(DiskWork work, bool running);
+
     QString databasePath() const { return m_dbPath; }
 
 Q_SIGNALS:
@@ -115,6 +121,8 @@ private:
     int m_walFd = -1;
     int m_walFrames = 0; // written by the WAL hook, on the writer thread
     std::atomic<int> m_backfilledFrames{0}; // backfilled()
+    // Per DiskWork: bumped when a run starts and when it ends (odd: running).
+    std::atomic<quint64> m_diskWork[2] = {0, 0};
     QString m_walPath;
 
     std::mutex m_mutex;
@@ -136,6 +144,7 @@ private:
     Metrics::Histogram &m_gateWait;
     Metrics::Histogram &m_writeTime;
     Metrics::Histogram &m_syncTime;
+    Metrics::Histogram *m_syncOverlapping[2];
     Metrics::Gauge &m_walBytes;
     Metrics::Histogram &m_checkpointTime;
     Metrics::Gauge &m_backlogGauge;

@@ -117,6 +117,45 @@ private Q_SLOTS:
         qInfo("%d appends in %.0f commits", kThreads * kEach, commits);
     }
 
+    void fsyncsDuringTheParseWorkersDiskWorkAreCounted()
+    {
+        // parley_journal_fsync_overlapping_seconds{work} counts the group commits whose WAL
+        // fdatasync ran while the parse worker reported disk work, and only those.
+        const QString path = newStore();
+        Metrics metrics;
+        Journal journal(path, Clock::system(), &metrics);
+        QVERIFY(journal.start());
+        auto commitOne = [&] {
+            std::atomic<qint64> id{-2};
+            journal.append("{}", 1, [&](qint64 committed) { id = committed; });
+            QTRY_VERIFY(id.load() != -2);
+            QVERIFY(id.load() > 0);
+        };
+        const Metrics::Histogram &all = metrics.histogram("parley_journal_fsync_seconds", "");
+        const Metrics::Histogram &duringCheckpoint = metrics.histogram(
+            "parley_journal_fsync_overlapping_seconds", "", {{"work", "store_checkpoint"}});
+        const Metrics::Histogram &duringCopy = metrics.histogram(
+            "parley_journal_fsync_overlapping_seconds", "", {{"work", "journal_copy"}});
+        commitOne();
+        QCOMPARE(duringCheckpoint.count(), 0);
+        journal.diskWork(Journal::DiskWork::StoreCheckpoint, true);
+        journal.diskWork(Journal::DiskWork::StoreCheckpoint, true); // repeated: still one run
+        commitOne();
+        commitOne();
+        journal.diskWork(Journal::DiskWork::StoreCheckpoint, false);
+        commitOne();
+        QCOMPARE(duringCheckpoint.count(), 2);
+        QCOMPARE(duringCopy.count(), 0);
+        journal.diskWork(Journal::DiskWork::JournalCopy, true);
+        commitOne();
+        journal.diskWork(Journal::DiskWork::JournalCopy, false);
+        journal.diskWork(Journal::DiskWork::JournalCopy, false); // repeated: still not running
+        commitOne();
+        QCOMPARE(duringCopy.count(), 1);
+        QCOMPARE(duringCheckpoint.count(), 2);
+        QCOMPARE(all.count(), 6);
+    }
+
     void completionComesAfterTheCommit()
     {
         const QString path = newStore();
@@ -240,6 +279,10 @@ private Q_SLOTS:
         const Metrics::Histogram &finished
             = metrics.histogram("parley_journal_checkpoint_seconds", "");
         QVERIFY2(finished.count() > 0, "the journal's thread finished no checkpoint");
+        QVERIFY2(metrics.histogram("parley_store_checkpoint_seconds", "").count() > 0,
+            "the parse worker reported no store checkpoint");
+        QVERIFY2(metrics.histogram("parley_journal_copy_seconds", "").count() > 0,
+            "the parse worker reported no pass over the journal file");
         const qint64 walBytes
             = QFileInfo(Database::journalPath(path) + QStringLiteral("-wal")).size();
         // A WAL that never started over holds every body of the burst; one that starts over
