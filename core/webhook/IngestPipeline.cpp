@@ -559,17 +559,20 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
                 q.finish();
             };
-            // The store's checkpoint, timed and reported to the journal (its fdatasyncs wait
-            // behind this one's fsync on the same disk: docs/performance.md).
-            auto checkpointStore = [&] {
+            // Disk work, timed and reported to the journal: its fdatasyncs wait behind this
+            // work's writes on the same disk (docs/performance.md).
+            auto diskWork = [&](Journal::DiskWork work, Metrics::Histogram &time, auto &&run) {
                 if (m_journal)
-                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, true);
+                    m_journal->diskWork(work, true);
                 const auto started = SteadyClock::now();
-                passive(checkpoint);
-                storeCheckpointTime.observe(
-                    std::chrono::duration<double>(SteadyClock::now() - started).count());
+                run();
+                time.observe(std::chrono::duration<double>(SteadyClock::now() - started).count());
                 if (m_journal)
-                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, false);
+                    m_journal->diskWork(work, false);
+            };
+            auto checkpointStore = [&] {
+                diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime,
+                    [&] { passive(checkpoint); });
             };
             // The journal's thread finishes a pass right after one of these (it then copies
             // only what came meanwhile), so it is told how far this one got.
@@ -592,16 +595,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     ::close(storeWalFd);
             });
 
-            auto checkpointJournal = [&] {
-                if (m_journal)
-                    m_journal->diskWork(Journal::DiskWork::JournalCopy, true);
-                const auto started = SteadyClock::now();
-                const auto reported = qScopeGuard([&] {
-                    journalCopyTime.observe(
-                        std::chrono::duration<double>(SteadyClock::now() - started).count());
-                    if (m_journal)
-                        m_journal->diskWork(Journal::DiskWork::JournalCopy, false);
-                });
+            auto copyJournal = [&] {
                 int logFrames = 0;
                 int copied = 0;
                 if (sqlite3_wal_checkpoint_v2(
@@ -619,6 +613,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 if (m_journal)
                     m_journal->backfilled(copied);
             };
+            auto checkpointJournal
+                = [&] { diskWork(Journal::DiskWork::JournalCopy, journalCopyTime, copyJournal); };
             for (;;) {
                 if (rows.empty()) {
                     {

@@ -31,6 +31,14 @@ const HttpResponse &failedResponse()
     return r;
 }
 
+Metrics::Histogram &syncOverlapping(Metrics *metrics, const QByteArray &work)
+{
+    return metrics->histogram("parley_journal_fsync_overlapping_seconds",
+        "WAL fdatasyncs of journal group commits that overlapped disk work of the parse worker "
+        "on the same disk, by work",
+        {{"work", work}});
+}
+
 bool execSql(QSqlDatabase &db, const char *sql, QString *error)
 {
     QSqlQuery q(db);
@@ -61,14 +69,8 @@ Journal::Journal(const QString &dbPath, Clock *clock, Metrics *metrics, QObject 
           "Time a journal group commit held the journal file's write lock (inserts and COMMIT)")),
       m_syncTime(metrics->histogram("parley_journal_fsync_seconds",
           "Time the fdatasync of the WAL took after a journal group commit")),
-      m_syncOverlapping{&metrics->histogram("parley_journal_fsync_overlapping_seconds",
-                            "WAL fdatasyncs of journal group commits that overlapped disk work of "
-                            "the parse worker on the same disk, by work",
-                            {{"work", "store_checkpoint"}}),
-          &metrics->histogram("parley_journal_fsync_overlapping_seconds",
-              "WAL fdatasyncs of journal group commits that overlapped disk work of the parse "
-              "worker on the same disk, by work",
-              {{"work", "journal_copy"}})},
+      m_syncOverlapping{
+          &syncOverlapping(metrics, "store_checkpoint"), &syncOverlapping(metrics, "journal_copy")},
       m_walBytes(metrics->gauge("parley_journal_wal_bytes",
           "Size of the journal file's WAL at the last journal fdatasync")),
       m_checkpointTime(metrics->histogram("parley_journal_checkpoint_seconds",
@@ -154,7 +156,8 @@ void Journal::enqueue(Item item)
 void Journal::diskWork(DiskWork work, bool running)
 {
     std::atomic<quint64> &generation = m_diskWork[work == DiskWork::StoreCheckpoint ? 0 : 1];
-    // Only a change of state moves the count, so that it stays odd exactly while running.
+    // Only a change of state moves the count, so that it stays odd exactly while running (one
+    // reporting thread, the parse worker, so the check and the add do not race).
     if (((generation.load() & 1) != 0) != running)
         generation.fetch_add(1);
 }
