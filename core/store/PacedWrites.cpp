@@ -53,11 +53,6 @@ int fileClose(sqlite3_file *file)
     return rc;
 }
 
-int fileRead(sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset)
-{
-    return real(file)->pMethods->xRead(real(file), buffer, amount, offset);
-}
-
 int fileWrite(sqlite3_file *file, const void *buffer, int amount, sqlite3_int64 offset)
 {
     PacedFile *p = paced(file);
@@ -72,80 +67,30 @@ int fileWrite(sqlite3_file *file, const void *buffer, int amount, sqlite3_int64 
     return rc;
 }
 
-int fileTruncate(sqlite3_file *file, sqlite3_int64 size)
+// Forwarders: FileCall<&sqlite3_io_methods::xRead>::call passes a call on to the wrapped
+// file's method, VfsCall<&sqlite3_vfs::xAccess>::call to the wrapped VFS.
+template <auto Method>
+struct FileCall;
+template <typename R, typename... Args, R (*sqlite3_io_methods::*Method)(sqlite3_file *, Args...)>
+struct FileCall<Method>
 {
-    return real(file)->pMethods->xTruncate(real(file), size);
-}
+    static R call(sqlite3_file *file, Args... args)
+    {
+        sqlite3_file *inner = real(file);
+        return (inner->pMethods->*Method)(inner, args...);
+    }
+};
 
-int fileSync(sqlite3_file *file, int flags)
+template <auto Method>
+struct VfsCall;
+template <typename R, typename... Args, R (*sqlite3_vfs::*Method)(sqlite3_vfs *, Args...)>
+struct VfsCall<Method>
 {
-    return real(file)->pMethods->xSync(real(file), flags);
-}
-
-int fileSize(sqlite3_file *file, sqlite3_int64 *size)
-{
-    return real(file)->pMethods->xFileSize(real(file), size);
-}
-
-int fileLock(sqlite3_file *file, int level)
-{
-    return real(file)->pMethods->xLock(real(file), level);
-}
-
-int fileUnlock(sqlite3_file *file, int level)
-{
-    return real(file)->pMethods->xUnlock(real(file), level);
-}
-
-int fileCheckReservedLock(sqlite3_file *file, int *result)
-{
-    return real(file)->pMethods->xCheckReservedLock(real(file), result);
-}
-
-int fileControl(sqlite3_file *file, int op, void *arg)
-{
-    return real(file)->pMethods->xFileControl(real(file), op, arg);
-}
-
-int fileSectorSize(sqlite3_file *file)
-{
-    return real(file)->pMethods->xSectorSize(real(file));
-}
-
-int fileDeviceCharacteristics(sqlite3_file *file)
-{
-    return real(file)->pMethods->xDeviceCharacteristics(real(file));
-}
-
-int fileShmMap(sqlite3_file *file, int region, int size, int extend, void volatile **mapped)
-{
-    return real(file)->pMethods->xShmMap(real(file), region, size, extend, mapped);
-}
-
-int fileShmLock(sqlite3_file *file, int offset, int n, int flags)
-{
-    return real(file)->pMethods->xShmLock(real(file), offset, n, flags);
-}
-
-void fileShmBarrier(sqlite3_file *file)
-{
-    real(file)->pMethods->xShmBarrier(real(file));
-}
-
-int fileShmUnmap(sqlite3_file *file, int deleteFlag)
-{
-    return real(file)->pMethods->xShmUnmap(real(file), deleteFlag);
-}
-
-int fileFetch(sqlite3_file *file, sqlite3_int64 offset, int amount, void **page)
-{
-    return real(file)->pMethods->xFetch(real(file), offset, amount, page);
-}
-
-int fileUnfetch(sqlite3_file *file, sqlite3_int64 offset, void *page)
-{
-    return real(file)->pMethods->xUnfetch(real(file), offset, page);
-}
+    static R call(sqlite3_vfs *vfs, Args... args)
+    {
+        return (baseVfs(vfs)->*Method)(baseVfs(vfs), args...);
+    }
+};
 
 // One table per version of the wrapped file's methods: SQLite looks at iVersion before it
 // calls the shared-memory (2) and memory-map (3) methods.
@@ -154,26 +99,26 @@ sqlite3_io_methods methodsOfVersion(int version)
     sqlite3_io_methods m{};
     m.iVersion = version;
     m.xClose = fileClose;
-    m.xRead = fileRead;
+    m.xRead = FileCall<&sqlite3_io_methods::xRead>::call;
     m.xWrite = fileWrite;
-    m.xTruncate = fileTruncate;
-    m.xSync = fileSync;
-    m.xFileSize = fileSize;
-    m.xLock = fileLock;
-    m.xUnlock = fileUnlock;
-    m.xCheckReservedLock = fileCheckReservedLock;
-    m.xFileControl = fileControl;
-    m.xSectorSize = fileSectorSize;
-    m.xDeviceCharacteristics = fileDeviceCharacteristics;
+    m.xTruncate = FileCall<&sqlite3_io_methods::xTruncate>::call;
+    m.xSync = FileCall<&sqlite3_io_methods::xSync>::call;
+    m.xFileSize = FileCall<&sqlite3_io_methods::xFileSize>::call;
+    m.xLock = FileCall<&sqlite3_io_methods::xLock>::call;
+    m.xUnlock = FileCall<&sqlite3_io_methods::xUnlock>::call;
+    m.xCheckReservedLock = FileCall<&sqlite3_io_methods::xCheckReservedLock>::call;
+    m.xFileControl = FileCall<&sqlite3_io_methods::xFileControl>::call;
+    m.xSectorSize = FileCall<&sqlite3_io_methods::xSectorSize>::call;
+    m.xDeviceCharacteristics = FileCall<&sqlite3_io_methods::xDeviceCharacteristics>::call;
     if (version >= 2) {
-        m.xShmMap = fileShmMap;
-        m.xShmLock = fileShmLock;
-        m.xShmBarrier = fileShmBarrier;
-        m.xShmUnmap = fileShmUnmap;
+        m.xShmMap = FileCall<&sqlite3_io_methods::xShmMap>::call;
+        m.xShmLock = FileCall<&sqlite3_io_methods::xShmLock>::call;
+        m.xShmBarrier = FileCall<&sqlite3_io_methods::xShmBarrier>::call;
+        m.xShmUnmap = FileCall<&sqlite3_io_methods::xShmUnmap>::call;
     }
     if (version >= 3) {
-        m.xFetch = fileFetch;
-        m.xUnfetch = fileUnfetch;
+        m.xFetch = FileCall<&sqlite3_io_methods::xFetch>::call;
+        m.xUnfetch = FileCall<&sqlite3_io_methods::xUnfetch>::call;
     }
     return m;
 }
@@ -194,81 +139,6 @@ int vfsOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int fla
     if (inner->pMethods)
         p->base.pMethods = &kMethods[std::clamp(inner->pMethods->iVersion, 1, 3) - 1];
     return rc;
-}
-
-int vfsDelete(sqlite3_vfs *vfs, const char *name, int syncDir)
-{
-    return baseVfs(vfs)->xDelete(baseVfs(vfs), name, syncDir);
-}
-
-int vfsAccess(sqlite3_vfs *vfs, const char *name, int flags, int *result)
-{
-    return baseVfs(vfs)->xAccess(baseVfs(vfs), name, flags, result);
-}
-
-int vfsFullPathname(sqlite3_vfs *vfs, const char *name, int size, char *out)
-{
-    return baseVfs(vfs)->xFullPathname(baseVfs(vfs), name, size, out);
-}
-
-void *vfsDlOpen(sqlite3_vfs *vfs, const char *name)
-{
-    return baseVfs(vfs)->xDlOpen(baseVfs(vfs), name);
-}
-
-void vfsDlError(sqlite3_vfs *vfs, int size, char *out)
-{
-    baseVfs(vfs)->xDlError(baseVfs(vfs), size, out);
-}
-
-void (*vfsDlSym(sqlite3_vfs *vfs, void *handle, const char *symbol))(void)
-{
-    return baseVfs(vfs)->xDlSym(baseVfs(vfs), handle, symbol);
-}
-
-void vfsDlClose(sqlite3_vfs *vfs, void *handle)
-{
-    baseVfs(vfs)->xDlClose(baseVfs(vfs), handle);
-}
-
-int vfsRandomness(sqlite3_vfs *vfs, int size, char *out)
-{
-    return baseVfs(vfs)->xRandomness(baseVfs(vfs), size, out);
-}
-
-int vfsSleep(sqlite3_vfs *vfs, int microseconds)
-{
-    return baseVfs(vfs)->xSleep(baseVfs(vfs), microseconds);
-}
-
-int vfsCurrentTime(sqlite3_vfs *vfs, double *now)
-{
-    return baseVfs(vfs)->xCurrentTime(baseVfs(vfs), now);
-}
-
-int vfsGetLastError(sqlite3_vfs *vfs, int size, char *out)
-{
-    return baseVfs(vfs)->xGetLastError(baseVfs(vfs), size, out);
-}
-
-int vfsCurrentTimeInt64(sqlite3_vfs *vfs, sqlite3_int64 *now)
-{
-    return baseVfs(vfs)->xCurrentTimeInt64(baseVfs(vfs), now);
-}
-
-int vfsSetSystemCall(sqlite3_vfs *vfs, const char *name, sqlite3_syscall_ptr call)
-{
-    return baseVfs(vfs)->xSetSystemCall(baseVfs(vfs), name, call);
-}
-
-sqlite3_syscall_ptr vfsGetSystemCall(sqlite3_vfs *vfs, const char *name)
-{
-    return baseVfs(vfs)->xGetSystemCall(baseVfs(vfs), name);
-}
-
-const char *vfsNextSystemCall(sqlite3_vfs *vfs, const char *name)
-{
-    return baseVfs(vfs)->xNextSystemCall(baseVfs(vfs), name);
 }
 
 } // namespace
@@ -323,21 +193,21 @@ bool PacedWrites::installVfs()
         vfs.zName = kVfsName;
         vfs.pAppData = base;
         vfs.xOpen = vfsOpen;
-        vfs.xDelete = vfsDelete;
-        vfs.xAccess = vfsAccess;
-        vfs.xFullPathname = vfsFullPathname;
-        vfs.xDlOpen = vfsDlOpen;
-        vfs.xDlError = vfsDlError;
-        vfs.xDlSym = vfsDlSym;
-        vfs.xDlClose = vfsDlClose;
-        vfs.xRandomness = vfsRandomness;
-        vfs.xSleep = vfsSleep;
-        vfs.xCurrentTime = vfsCurrentTime;
-        vfs.xGetLastError = vfsGetLastError;
-        vfs.xCurrentTimeInt64 = vfsCurrentTimeInt64;
-        vfs.xSetSystemCall = vfsSetSystemCall;
-        vfs.xGetSystemCall = vfsGetSystemCall;
-        vfs.xNextSystemCall = vfsNextSystemCall;
+        vfs.xDelete = VfsCall<&sqlite3_vfs::xDelete>::call;
+        vfs.xAccess = VfsCall<&sqlite3_vfs::xAccess>::call;
+        vfs.xFullPathname = VfsCall<&sqlite3_vfs::xFullPathname>::call;
+        vfs.xDlOpen = VfsCall<&sqlite3_vfs::xDlOpen>::call;
+        vfs.xDlError = VfsCall<&sqlite3_vfs::xDlError>::call;
+        vfs.xDlSym = VfsCall<&sqlite3_vfs::xDlSym>::call;
+        vfs.xDlClose = VfsCall<&sqlite3_vfs::xDlClose>::call;
+        vfs.xRandomness = VfsCall<&sqlite3_vfs::xRandomness>::call;
+        vfs.xSleep = VfsCall<&sqlite3_vfs::xSleep>::call;
+        vfs.xCurrentTime = VfsCall<&sqlite3_vfs::xCurrentTime>::call;
+        vfs.xGetLastError = VfsCall<&sqlite3_vfs::xGetLastError>::call;
+        vfs.xCurrentTimeInt64 = VfsCall<&sqlite3_vfs::xCurrentTimeInt64>::call;
+        vfs.xSetSystemCall = VfsCall<&sqlite3_vfs::xSetSystemCall>::call;
+        vfs.xGetSystemCall = VfsCall<&sqlite3_vfs::xGetSystemCall>::call;
+        vfs.xNextSystemCall = VfsCall<&sqlite3_vfs::xNextSystemCall>::call;
         installed = sqlite3_vfs_register(&vfs, 1) == SQLITE_OK;
     });
     return installed;
