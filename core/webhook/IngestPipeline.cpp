@@ -385,20 +385,6 @@ bool replayBatch(RowProcessor &processor, const std::deque<Row> &rows, ReplaySta
     return true;
 }
 
-// Disk work, timed and reported to the journal: its fdatasyncs wait behind this work's writes
-// on the same disk (docs/performance.md).
-template <typename Run>
-void timedDiskWork(Journal *journal, Journal::DiskWork work, Metrics::Histogram &time, Run &&run)
-{
-    if (journal)
-        journal->diskWork(work, true);
-    const auto started = std::chrono::steady_clock::now();
-    run();
-    time.observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    if (journal)
-        journal->diskWork(work, false);
-}
-
 } // namespace
 
 IngestPipeline::IngestPipeline(
@@ -447,7 +433,6 @@ void IngestPipeline::stop()
         m_stopping = true;
     }
     m_cv.notify_one();
-    m_copyCv.notify_all();
     m_thread.join();
 }
 
@@ -458,69 +443,6 @@ void IngestPipeline::wake()
         m_woken = true;
     }
     m_cv.notify_one();
-}
-
-void IngestPipeline::copyJournal()
-{
-    // The journal's thread finishes a pass right after one of these (it then copies only what
-    // came meanwhile), so it is told how far each one got.
-    const QString connection = Database::threadConnectionName(QStringLiteral("journal-copy"));
-    {
-        QString error;
-        QSqlDatabase journal = Database::openJournal(m_dbPath, connection, &error);
-        if (!journal.isValid()) {
-            qCWarning(lcJournal) << "cannot open the journal file for its checkpoints:" << error;
-            Database::close(connection);
-            return;
-        }
-        sqlite3 *handle = Database::nativeHandle(journal);
-        const int fileFd = ::open(
-            QFile::encodeName(Database::journalPath(m_dbPath)).constData(), O_RDONLY | O_CLOEXEC);
-        Metrics::Histogram &copyTime = m_metrics->histogram("parley_journal_copy_seconds",
-            "Checkpoint passes of the parse worker over the journal file's WAL (copy into the "
-            "journal file and its write-out)");
-        int copiedBefore = 0;
-        qint64 copiedThrough = -1; // the journal's last durable row at the last pass
-        auto copy = [&] {
-            std::optional<PacedWrites> pace;
-            if (m_options.journalCopyKibPerMs > 0)
-                pace.emplace(m_options.journalCopyKibPerMs);
-            int logFrames = 0;
-            int copied = 0;
-            if (sqlite3_wal_checkpoint_v2(
-                    handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied)
-                != SQLITE_OK)
-                return;
-            // Written out (waited for, but without a cache flush of the disk, which the
-            // journal's own fdatasync would queue behind) before the journal's thread may
-            // finish the pass; its fsync then flushes little more than its own pages.
-            if (copied != copiedBefore && fileFd >= 0)
-                ::sync_file_range(fileFd, 0, 0,
-                    SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE
-                        | SYNC_FILE_RANGE_WAIT_AFTER);
-            copiedBefore = copied;
-            if (m_journal)
-                m_journal->backfilled(copied);
-        };
-        for (bool stopping = false; !stopping;) {
-            {
-                std::unique_lock lock(m_mutex);
-                m_copyCv.wait_for(lock,
-                    std::chrono::milliseconds(m_options.journalCheckpointEveryMs),
-                    [this] { return m_stopping; });
-                stopping = m_stopping;
-            }
-            // Only after new commits (and once more at the end).
-            const qint64 through = m_journal ? m_journal->lastCommittedId() : 0;
-            if (through == copiedThrough && !stopping && m_journal)
-                continue;
-            copiedThrough = through;
-            timedDiskWork(m_journal, Journal::DiskWork::JournalCopy, copyTime, copy);
-        }
-        if (fileFd >= 0)
-            ::close(fileFd);
-    }
-    Database::close(connection);
 }
 
 void IngestPipeline::run(std::promise<QString> *ready)
@@ -589,6 +511,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
             qint64 sinceCheckpoint = 0;
             using SteadyClock = std::chrono::steady_clock;
             auto lastCheckpoint = SteadyClock::now();
+            auto lastJournalCheckpoint = SteadyClock::now();
             auto lastYield = SteadyClock::now();
             // Console search index (schema 0007): new messages are indexed in chunks outside
             // the parse transactions, when the worker is idle or at least every indexEveryMs.
@@ -630,21 +553,42 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 = m_metrics->histogram("parley_store_checkpoint_seconds",
                     "Checkpoints of the store's WAL by the parse worker (copy into the store file "
                     "and its fsync)");
+            Metrics::Histogram &journalCopyTime = m_metrics->histogram(
+                "parley_journal_copy_seconds",
+                "Checkpoint passes of the parse worker over the journal file's WAL (copy into the "
+                "journal file and its write-out)");
             auto passive = [](QSqlQuery &q) {
                 q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
                 q.finish();
             };
-            auto checkpointStore = [&] {
-                timedDiskWork(
-                    m_journal, Journal::DiskWork::StoreCheckpoint, storeCheckpointTime, [&] {
-                        // Paced only while this worker keeps up: it does not parse meanwhile.
-                        std::optional<PacedWrites> pace;
-                        if (m_options.checkpointKibPerMs > 0
-                            && (!m_journal || m_journal->backlog() < m_options.yieldBelowBacklog))
-                            pace.emplace(m_options.checkpointKibPerMs);
-                        passive(checkpoint);
-                    });
+            // Disk work, timed and reported to the journal: its fdatasyncs wait behind this
+            // work's writes on the same disk (docs/performance.md).
+            auto diskWork = [&](Journal::DiskWork work, Metrics::Histogram &time, auto &&run) {
+                if (m_journal)
+                    m_journal->diskWork(work, true);
+                const auto started = SteadyClock::now();
+                run();
+                time.observe(std::chrono::duration<double>(SteadyClock::now() - started).count());
+                if (m_journal)
+                    m_journal->diskWork(work, false);
             };
+            auto checkpointStore = [&] {
+                diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime, [&] {
+                    // Paced only while this worker keeps up: it does not parse meanwhile.
+                    std::optional<PacedWrites> pace;
+                    if (m_options.checkpointKibPerMs > 0
+                        && (!m_journal || m_journal->backlog() < m_options.yieldBelowBacklog))
+                        pace.emplace(m_options.checkpointKibPerMs);
+                    passive(checkpoint);
+                });
+            };
+            // The journal's thread finishes a pass right after one of these (it then copies
+            // only what came meanwhile), so it is told how far this one got.
+            sqlite3 *journalHandle = Database::nativeHandle(journal);
+            int journalCopied = 0;
+            const int journalFileFd
+                = ::open(QFile::encodeName(Database::journalPath(m_dbPath)).constData(),
+                    O_RDONLY | O_CLOEXEC);
             // The store's WAL is synced only when it is checkpointed (synchronous=NORMAL):
             // its write-back is started after each parse transaction instead (not waited for),
             // so that the checkpoint's sync finds it written and the journal's fdatasync, on
@@ -652,25 +596,33 @@ void IngestPipeline::run(std::promise<QString> *ready)
             const int storeWalFd
                 = ::open(QFile::encodeName(m_dbPath + QStringLiteral("-wal")).constData(),
                     O_RDONLY | O_CLOEXEC);
-            const auto closeWal = qScopeGuard([storeWalFd] {
+            const auto closeFiles = qScopeGuard([journalFileFd, storeWalFd] {
+                if (journalFileFd >= 0)
+                    ::close(journalFileFd);
                 if (storeWalFd >= 0)
                     ::close(storeWalFd);
             });
-            // The journal file's WAL is copied on a thread of its own, so that a paced store
-            // checkpoint here never delays it.
-            std::thread journalCopies;
-            if (m_options.journalCheckpointEveryMs > 0)
-                journalCopies = std::thread([this] { copyJournal(); });
-            const auto joinCopies = qScopeGuard([this, &journalCopies] {
-                if (!journalCopies.joinable())
+
+            auto copyJournal = [&] {
+                int logFrames = 0;
+                int copied = 0;
+                if (sqlite3_wal_checkpoint_v2(
+                        journalHandle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied)
+                    != SQLITE_OK)
                     return;
-                {
-                    std::lock_guard lock(m_mutex);
-                    m_stopping = true;
-                }
-                m_copyCv.notify_all();
-                journalCopies.join();
-            });
+                // Written out (waited for, but without a cache flush of the disk, which the
+                // journal's own fdatasync would queue behind) before the journal's thread may
+                // finish the pass; its fsync then flushes little more than its own pages.
+                if (copied != journalCopied && journalFileFd >= 0)
+                    ::sync_file_range(journalFileFd, 0, 0,
+                        SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE
+                            | SYNC_FILE_RANGE_WAIT_AFTER);
+                journalCopied = copied;
+                if (m_journal)
+                    m_journal->backfilled(copied);
+            };
+            auto checkpointJournal
+                = [&] { diskWork(Journal::DiskWork::JournalCopy, journalCopyTime, copyJournal); };
             for (;;) {
                 if (rows.empty()) {
                     {
@@ -783,8 +735,15 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     sinceCheckpoint = 0;
                     lastCheckpoint = SteadyClock::now();
                 }
+                if (m_options.journalCheckpointEveryMs > 0
+                    && SteadyClock::now() - lastJournalCheckpoint
+                        >= std::chrono::milliseconds(m_options.journalCheckpointEveryMs)) {
+                    checkpointJournal();
+                    lastJournalCheckpoint = SteadyClock::now();
+                }
             }
             checkpointStore();
+            checkpointJournal();
         }
         db = QSqlDatabase();
         journal = QSqlDatabase();

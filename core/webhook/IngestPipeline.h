@@ -69,19 +69,16 @@ public:
         int checkpointEveryRows = 4000;
         // A store checkpoint writes the store file at most this many KiB per millisecond
         // (PacedWrites; 0: as fast as it can), only while fewer than yieldBelowBacklog journal
-        // rows wait to be parsed. Written all at once, its pages go to the disk in one burst that
-        // the journal's fdatasyncs, on the same disk, wait behind (docs/performance.md).
-        int checkpointKibPerMs = 64;
-        // Checkpoints of the journal file's WAL, on a thread of their own with its own
-        // connection, this often after new commits (0: none). A pass that could not copy all of
-        // it (the journal's thread kept committing) leaves the copied pages unsynced in the
-        // journal file: that thread writes them out at once (sync_file_range, without a flush of
-        // the disk's cache), so that the pass the journal's thread finishes (Journal::Options)
-        // syncs little more than its own pages. journalCopyKibPerMs > 0 paces those passes like
-        // the store's checkpoints (off: no clear gain measured, and a pass slower than the
-        // journal's commits would keep the journal's thread from ever finishing one).
+        // rows wait to be parsed; the worker does not parse meanwhile. Written all at once, its
+        // pages go to the disk in one burst that the journal's fdatasyncs, on the same disk, wait
+        // behind. Off by default: better in 5-s runs, worse in 30-s ones (docs/performance.md).
+        int checkpointKibPerMs = 0;
+        // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
+        // A pass that could not copy all of it (the journal's thread kept committing) leaves
+        // the copied pages unsynced in the journal file: this worker writes them out at once
+        // (sync_file_range, without a flush of the disk's cache), so that the pass the
+        // journal's thread finishes (Journal::Options) syncs little more than its own pages.
         int journalCheckpointEveryMs = 50;
-        int journalCopyKibPerMs = 0;
         // Start writing the store's WAL out after each parse transaction (sync_file_range, not
         // waited for), instead of all at its checkpoint.
         bool startStoreWriteback = true;
@@ -130,8 +127,6 @@ Q_SIGNALS:
 
 private:
     void run(std::promise<QString> *ready);
-    // The journal file's checkpoints, on a thread of their own (started and joined by run()).
-    void copyJournal();
 
     QString m_dbPath;
     Journal *m_journal;
@@ -141,7 +136,6 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_cv;
-    std::condition_variable m_copyCv; // copyJournal()'s
     bool m_woken = false;
     bool m_stopping = false;
     std::thread m_thread;

@@ -157,7 +157,7 @@ void Journal::diskWork(DiskWork work, bool running)
 {
     std::atomic<quint64> &generation = m_diskWork[work == DiskWork::StoreCheckpoint ? 0 : 1];
     // Only a change of state moves the count, so that it stays odd exactly while running (one
-    // reporting thread per kind of work, so the check and the add do not race).
+    // reporting thread, the parse worker, so the check and the add do not race).
     if (((generation.load() & 1) != 0) != running)
         generation.fetch_add(1);
 }

@@ -150,12 +150,10 @@ int runServe(const QStringList &args)
         QStringLiteral("store-checkpoint-ms"), QString(), QStringLiteral("ms"));
     const QCommandLineOption storeCheckpointPace(
         QStringLiteral("store-checkpoint-kib-per-ms"), QString(), QStringLiteral("KiB"));
-    const QCommandLineOption journalCopyPace(
-        QStringLiteral("journal-copy-kib-per-ms"), QString(), QStringLiteral("KiB"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseMaxTx, sqliteSync, indexChunk,
         parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows, noEarlyWriteback,
-        storeCheckpointMs, parseYield, storeCheckpointPace, journalCopyPace});
+        storeCheckpointMs, parseYield, storeCheckpointPace});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -233,8 +231,7 @@ int runServe(const QStringList &args)
     if (parser.isSet(parseMaxTx) || parser.isSet(indexChunk) || parser.isSet(parseNice)
         || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)
         || parser.isSet(noEarlyWriteback) || parser.isSet(storeCheckpointMs)
-        || parser.isSet(parseYield) || parser.isSet(storeCheckpointPace)
-        || parser.isSet(journalCopyPace)) {
+        || parser.isSet(parseYield) || parser.isSet(storeCheckpointPace)) {
         IngestPipeline::Options options;
         if (parser.isSet(parseMaxTx))
             options.maxTransactionUs = qMax(0, parser.value(parseMaxTx).toInt());
@@ -253,8 +250,6 @@ int runServe(const QStringList &args)
             options.checkpointEveryMs = qMax(1, parser.value(storeCheckpointMs).toInt());
         if (parser.isSet(storeCheckpointPace))
             options.checkpointKibPerMs = qMax(0, parser.value(storeCheckpointPace).toInt());
-        if (parser.isSet(journalCopyPace))
-            options.journalCopyKibPerMs = qMax(0, parser.value(journalCopyPace).toInt());
         pipeline.setOptions(options);
     }
     if (!parser.isSet(noParse) && !pipeline.start(&error)) {
