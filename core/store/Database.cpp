@@ -1,7 +1,6 @@
 #include "store/Database.h"
 
 #include "common/Log.h"
-#include "store/PacedWrites.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -28,16 +27,13 @@ namespace {
 //   and nothing here reads them;
 // - a bigger lookaside per connection (slots of 2 KiB, 500 of them, instead of 1,200 B x 100), so
 //   the cursors and records of the parse worker's statements come from the connection's own
-//   pool instead of malloc;
-// - the pacing VFS as the default one (PacedWrites: it only forwards, except on a thread that
-//   paces its writes).
+//   pool instead of malloc.
 void configureSqliteOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 2048, 500);
-        PacedWrites::installVfs(); // initializes SQLite: after sqlite3_config
     });
 }
 

@@ -2,7 +2,6 @@
 
 #include "common/Log.h"
 #include "store/Database.h"
-#include "store/PacedWrites.h"
 #include "webhook/InboundStore.h"
 #include "webhook/Journal.h"
 #include "webhook/MessageIndex.h"
@@ -22,7 +21,6 @@
 #include <chrono>
 #include <deque>
 #include <limits>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -573,14 +571,8 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     m_journal->diskWork(work, false);
             };
             auto checkpointStore = [&] {
-                diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime, [&] {
-                    // Paced only while this worker keeps up: it does not parse meanwhile.
-                    std::optional<PacedWrites> pace;
-                    if (m_options.checkpointKibPerMs > 0
-                        && (!m_journal || m_journal->backlog() < m_options.yieldBelowBacklog))
-                        pace.emplace(m_options.checkpointKibPerMs);
-                    passive(checkpoint);
-                });
+                diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime,
+                    [&] { passive(checkpoint); });
             };
             // The journal's thread finishes a pass right after one of these (it then copies
             // only what came meanwhile), so it is told how far this one got.

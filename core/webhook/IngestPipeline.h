@@ -67,12 +67,6 @@ public:
         // Checkpoints of the store's WAL: after this long with parsed rows, or this many rows.
         int checkpointEveryMs = 100;
         int checkpointEveryRows = 4000;
-        // A store checkpoint writes the store file at most this many KiB per millisecond
-        // (PacedWrites; 0: as fast as it can), only while fewer than yieldBelowBacklog journal
-        // rows wait to be parsed; the worker does not parse meanwhile. Written all at once, its
-        // pages go to the disk in one burst that the journal's fdatasyncs, on the same disk, wait
-        // behind. Off by default: better in 5-s runs, worse in 30-s ones (docs/performance.md).
-        int checkpointKibPerMs = 0;
         // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
         // A pass that could not copy all of it (the journal's thread kept committing) leaves
         // the copied pages unsynced in the journal file: this worker writes them out at once

@@ -148,12 +148,10 @@ int runServe(const QStringList &args)
         QStringLiteral("parse-yield-every-us"), QString(), QStringLiteral("us"));
     const QCommandLineOption storeCheckpointMs(
         QStringLiteral("store-checkpoint-ms"), QString(), QStringLiteral("ms"));
-    const QCommandLineOption storeCheckpointPace(
-        QStringLiteral("store-checkpoint-kib-per-ms"), QString(), QStringLiteral("KiB"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseMaxTx, sqliteSync, indexChunk,
         parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows, noEarlyWriteback,
-        storeCheckpointMs, parseYield, storeCheckpointPace});
+        storeCheckpointMs, parseYield});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -231,7 +229,7 @@ int runServe(const QStringList &args)
     if (parser.isSet(parseMaxTx) || parser.isSet(indexChunk) || parser.isSet(parseNice)
         || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)
         || parser.isSet(noEarlyWriteback) || parser.isSet(storeCheckpointMs)
-        || parser.isSet(parseYield) || parser.isSet(storeCheckpointPace)) {
+        || parser.isSet(parseYield)) {
         IngestPipeline::Options options;
         if (parser.isSet(parseMaxTx))
             options.maxTransactionUs = qMax(0, parser.value(parseMaxTx).toInt());
@@ -248,8 +246,6 @@ int runServe(const QStringList &args)
             options.yieldEveryUs = qBound(0, parser.value(parseYield).toInt(), 1000000);
         if (parser.isSet(storeCheckpointMs))
             options.checkpointEveryMs = qMax(1, parser.value(storeCheckpointMs).toInt());
-        if (parser.isSet(storeCheckpointPace))
-            options.checkpointKibPerMs = qMax(0, parser.value(storeCheckpointPace).toInt());
         pipeline.setOptions(options);
     }
     if (!parser.isSet(noParse) && !pipeline.start(&error)) {
