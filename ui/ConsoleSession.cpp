@@ -272,7 +272,7 @@ void ConsoleSession::seedDemoHistory()
                 q.exec();
                 if (QLatin1String(r.direction) == QLatin1String("out")) {
                     q.prepare(QStringLiteral("INSERT INTO message_status(message_id, status, rank, "
-                                             "timestamp) VALUES (?, 'read', 3, ?)"));
+                                             "seen, timestamp) VALUES (?, 'read', 3, 14, ?)"));
                     q.addBindValue(QString::fromLatin1(r.id));
                     q.addBindValue(r.at + 60);
                     q.exec();

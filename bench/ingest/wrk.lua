@@ -1,6 +1,8 @@
--- Cycles through pre-signed webhook bodies (bench/ingest/generate.py output), each wrk thread
--- starting at its own offset so that threads send different bodies. The requests are formatted
--- once in init(): wrk shares the 2 cores with the server, so its per-request work is kept small.
+-- Sends pre-signed webhook bodies (bench/ingest/generate.py output). Each wrk thread takes its
+-- own share of the lines (thread t of T: lines t, t + T, ...), so no body is sent twice until a
+-- thread has sent all of its share; then it starts its share over (`run` warns when a run sends
+-- more requests than there are bodies). The requests are formatted once in init(): wrk shares
+-- the 2 cores with the server, so its per-request work is kept small.
 -- (Non-2xx answers are counted by wrk itself in summary.errors.status.)
 local file = os.getenv("BENCH_BODIES")
 local threads = {}
@@ -15,13 +17,18 @@ end
 function init(args)
     requests = {}
     local headers = {["Content-Type"] = "application/json"}
+    local share = tonumber(os.getenv("BENCH_THREADS") or "1")
+    local mine = ((thread_index or 1) - 1) % share
+    local n = 0
     for line in io.lines(file) do
-        local tab = line:find("\t", 1, true)
-        headers["X-Hub-Signature-256"] = line:sub(1, tab - 1)
-        table.insert(requests, wrk.format("POST", "/webhooks/whatsapp", headers, line:sub(tab + 1)))
+        if n % share == mine then
+            local tab = line:find("\t", 1, true)
+            headers["X-Hub-Signature-256"] = line:sub(1, tab - 1)
+            table.insert(requests, wrk.format("POST", "/webhooks/whatsapp", headers, line:sub(tab + 1)))
+        end
+        n = n + 1
     end
-    local n = #requests
-    index = ((thread_index or 1) - 1) * math.floor(n / 8) % n
+    index = 0
 end
 
 function request()

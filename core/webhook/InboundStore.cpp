@@ -355,18 +355,38 @@ bool InboundStore::Private::prepareAll()
             "INSERT INTO messages(conversation_id, direction, received_at, journal_id, %1) "
             "VALUES(?,'in',?,?,%2) ON CONFLICT(id) DO NOTHING")
             .arg(columnList(mc), placeholders(int(mc.size()))))
+        // Statuses with a rank were deduplicated by statusCurrent before this runs; the
+        // others by the partial unique index status_events_unranked (schema 0011), which
+        // holds only them. For a ranked status the conflict clause never fires.
         && prepare(statusEventInsert, QStringLiteral(
             "INSERT INTO status_events(received_at, journal_id, %1) VALUES(?,?,%2) "
-            "ON CONFLICT(message_id, status) DO NOTHING")
+            "ON CONFLICT(message_id, status) WHERE status <> 'sent' AND status <> 'delivered' "
+            "AND status <> 'read' AND status <> 'played' AND status <> 'failed' DO NOTHING")
             .arg(columnList(sc), placeholders(int(sc.size()))))
+        // The dedupe of a ranked status and its current state in one random-page write
+        // (schema 0011): `seen` has a bit per status received; a status whose bit is set
+        // changes nothing and returns no row (a duplicate). Otherwise the bit is set, the
+        // current status moves forward when this one ranks higher, and the current rank is
+        // returned: equal to this status's when it advanced. ?1 wamid, ?2 status, ?3 rank,
+        // ?4 timestamp, ?5-?7 error code/title/details, ?8 now (ms).
         && prepare(statusCurrent, QStringLiteral(
-            "INSERT INTO message_status(message_id, status, rank, timestamp, error_code, "
-            "error_title, error_details, updated_at) VALUES(?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(message_id) DO UPDATE SET status = excluded.status, "
-            "rank = excluded.rank, timestamp = excluded.timestamp, "
-            "error_code = excluded.error_code, error_title = excluded.error_title, "
-            "error_details = excluded.error_details, updated_at = excluded.updated_at "
-            "WHERE excluded.rank > message_status.rank"))
+            "INSERT INTO message_status(message_id, status, rank, seen, timestamp, error_code, "
+            "error_title, error_details, updated_at) VALUES(?1,?2,?3,1 << ?3,?4,?5,?6,?7,?8) "
+            "ON CONFLICT(message_id) DO UPDATE SET seen = seen | excluded.seen, "
+            "status = CASE WHEN excluded.rank > rank THEN excluded.status ELSE status END, "
+            "timestamp = CASE WHEN excluded.rank > rank THEN excluded.timestamp "
+            "  ELSE timestamp END, "
+            "error_code = CASE WHEN excluded.rank > rank THEN excluded.error_code "
+            "  ELSE error_code END, "
+            "error_title = CASE WHEN excluded.rank > rank THEN excluded.error_title "
+            "  ELSE error_title END, "
+            "error_details = CASE WHEN excluded.rank > rank THEN excluded.error_details "
+            "  ELSE error_details END, "
+            "updated_at = CASE WHEN excluded.rank > rank THEN excluded.updated_at "
+            "  ELSE updated_at END, "
+            "rank = max(rank, excluded.rank) "
+            "WHERE (seen & excluded.seen) = 0 "
+            "RETURNING rank"))
         // Is there an outbox row with this wamid? One covering lookup in the partial unique
         // index outbox_wamid. The follow below only runs when there is: as an UPDATE of a table
         // with `AFTER UPDATE OF state` triggers it opens a statement journal and cursors on
@@ -950,6 +970,35 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
     }
 
     for (const ParsedStatus &s : parsed.statuses) {
+        const ParsedValue &status = s[statuscol::Status];
+        const int rank = WebhookParser::statusRank(status.utf8());
+        // The current status and the outbox follow share one parameter layout.
+        auto bindStatus = [&](SqliteStatement &q) {
+            q.bind(0, s[statuscol::MessageId]);
+            q.bind(1, status);
+            q.bindInt(2, rank);
+            q.bind(3, s[statuscol::Timestamp]);
+            q.bind(4, s[statuscol::ErrorCode]);
+            q.bind(5, s[statuscol::ErrorTitle]);
+            q.bind(6, s[statuscol::ErrorDetails]);
+            q.bindInt(7, p.nowMs);
+        };
+        bool advanced = false;
+        if (rank > 0) {
+            // Dedupe and current state first: a duplicate returns no row and stops here.
+            SqliteStatement &c = p.statusCurrent;
+            bindStatus(c);
+            QString stepError;
+            const bool isNew = c.next(&stepError);
+            advanced = isNew && c.columnInt(0) == rank;
+            c.reset();
+            if (!stepError.isEmpty()) {
+                p.error = stepError;
+                return fail();
+            }
+            if (!isNew)
+                continue; // this (id, status) was seen before
+        }
         SqliteStatement &q = p.statusEventInsert;
         q.bindInt(0, receivedAtMs);
         q.bindInt(1, journalId);
@@ -958,38 +1007,23 @@ IngestResult InboundStore::ingest(qint64 journalId, const QByteArray &body, qint
         if (!p.exec(q))
             return fail();
         if (q.changes() != 1)
-            continue; // this (id, status) was seen before
+            continue; // an unranked status seen before
         // LIKE 'parley-outbox:%', as the trigger of schema 0004 had it (ASCII case-insensitive).
+        // The outbox row it resolves takes the message's current status, this one included.
         const ParsedValue &callback = s[statuscol::BizOpaqueCallbackData];
         if (callback.isText()
             && QLatin1StringView(callback.utf8().data(), qsizetype(callback.utf8().size()))
                    .startsWith(QLatin1String("parley-outbox:"), Qt::CaseInsensitive)
             && !p.resolveByCallback(s[statuscol::MessageId], callback))
             return fail();
-        const ParsedValue &status = s[statuscol::Status];
-        const int rank = WebhookParser::statusRank(status.utf8());
-        if (rank > 0) {
-            // The current status, and then (when it advanced) the outbox, with one parameter
-            // layout for both statements.
-            auto bindAndExec = [&](SqliteStatement &q) {
-                q.bind(0, s[statuscol::MessageId]);
-                q.bind(1, status);
-                q.bindInt(2, rank);
-                q.bind(3, s[statuscol::Timestamp]);
-                q.bind(4, s[statuscol::ErrorCode]);
-                q.bind(5, s[statuscol::ErrorTitle]);
-                q.bind(6, s[statuscol::ErrorDetails]);
-                q.bindInt(7, p.nowMs);
-                return p.exec(q);
-            };
-            if (!bindAndExec(p.statusCurrent))
+        if (advanced) {
+            result.statusMessageIds.append(s[statuscol::MessageId].toString());
+            bool ours = false;
+            if (!p.outboxHasWamid(s[statuscol::MessageId], &ours))
                 return fail();
-            if (p.statusCurrent.changes() == 1) {
-                result.statusMessageIds.append(s[statuscol::MessageId].toString());
-                bool ours = false;
-                if (!p.outboxHasWamid(s[statuscol::MessageId], &ours))
-                    return fail();
-                if (ours && !bindAndExec(p.outboxFollow))
+            if (ours) {
+                bindStatus(p.outboxFollow);
+                if (!p.exec(p.outboxFollow))
                     return fail();
             }
         }
@@ -1100,7 +1134,7 @@ QList<DumpQuery> dumpQueries(const QString &what, bool current)
                      "SELECT message_id AS id, status, timestamp, recipient_id, "
                      "recipient_user_id, error_code, error_title, error_details, "
                      "pricing_category, pricing_type, pricing_model, billable, phone_number_id, "
-                     "received_at, journal_id FROM status_events ORDER BY id"),
+                     "received_at, journal_id FROM status_events ORDER BY status_events.id"),
             {QStringLiteral("billable")}, QString()}};
     }
     if (what == QLatin1String("contacts")) {

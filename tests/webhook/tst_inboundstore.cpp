@@ -125,6 +125,8 @@ private Q_SLOTS:
     void statusStateMachine_data();
     void statusStateMachine();
     void failedIsTerminalAndKeepsError();
+    void unrankedStatusesAreDeduplicated();
+    void statusDedupeCarriesOverFromSchema10();
     void outboxFollowsOnlyItsOwnRows();
     void windowAndPreviewOnlyMoveForward();
     void bsuidMergeFoldsConversations();
@@ -243,6 +245,84 @@ void TestInboundStore::failedIsTerminalAndKeepsError()
     QCOMPARE(q.value(3).toString(), QStringLiteral("receiver incapable"));
     QCOMPARE(
         count(QStringLiteral("SELECT count(*) FROM webhook_errors WHERE scope = 'status'")), 1);
+}
+
+// A status without a rank (one this version does not know) has no `seen` bit: the partial
+// unique index of schema 0011 deduplicates it, and it leaves message_status alone.
+void TestInboundStore::unrankedStatusesAreDeduplicated()
+{
+    InboundStore store(m_db, &m_clock);
+    ingest(store, 1, statusBody(QStringLiteral("wamid.U"), QStringLiteral("sent"), 10));
+    for (int journalId : {2, 3})
+        ingest(
+            store, journalId, statusBody(QStringLiteral("wamid.U"), QStringLiteral("deleted"), 20));
+    ingest(store, 4, statusBody(QStringLiteral("wamid.U"), QStringLiteral("sent"), 10));
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM status_events WHERE status = 'deleted'")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM status_events WHERE status = 'sent'")), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT status FROM message_status")).toString(),
+        QStringLiteral("sent"));
+    QCOMPARE(scalar(QStringLiteral("SELECT seen FROM message_status")).toInt(), 1 << 1);
+}
+
+// A store from before schema 0011 deduplicated statuses with status_events' unique index; the
+// migration rebuilds `seen` from those rows, so what was received before is still a duplicate
+// after it, and what was not still counts.
+void TestInboundStore::statusDedupeCarriesOverFromSchema10()
+{
+    const QString path = m_dir.filePath(QStringLiteral("schema10.db"));
+    QString error;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("s10"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY2(Database::migrate(db, &error, 10), qPrintable(error));
+        QCOMPARE(Database::version(db), 10);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO status_events(message_id, status, timestamp) VALUES "
+            "('wamid.M', 'sent', 10), ('wamid.M', 'delivered', 20), ('wamid.N', 'failed', 30)")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO message_status(message_id, status, rank, timestamp) VALUES "
+                           "('wamid.M', 'delivered', 2, 20), ('wamid.N', 'failed', 5, 30)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("s10"));
+    cleanup();
+    m_connection = QStringLiteral("s11");
+    m_db = Database::open(path, m_connection, &error);
+    QVERIFY2(m_db.isValid(), qPrintable(error));
+    QVERIFY(Database::version(m_db) >= 11);
+    QCOMPARE(scalar(QStringLiteral("SELECT seen FROM message_status WHERE message_id = 'wamid.M'"))
+                 .toInt(),
+        (1 << 1) | (1 << 2));
+    QCOMPARE(scalar(QStringLiteral("SELECT seen FROM message_status WHERE message_id = 'wamid.N'"))
+                 .toInt(),
+        1 << 5);
+
+    InboundStore store(m_db, &m_clock);
+    QVERIFY(ingest(store, 1, statusBody(QStringLiteral("wamid.M"), QStringLiteral("sent"), 10))
+                .statusMessageIds.isEmpty());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM status_events")), 3);
+    QCOMPARE(ingest(store, 2, statusBody(QStringLiteral("wamid.M"), QStringLiteral("read"), 40))
+                 .statusMessageIds,
+        QStringList{QStringLiteral("wamid.M")});
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM status_events")), 4);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT status FROM message_status WHERE message_id = 'wamid.M'"))
+            .toString(),
+        QStringLiteral("read"));
+    // A delivered that was never received before comes late: kept, but the message stays read.
+    QVERIFY(ingest(store, 3, statusBody(QStringLiteral("wamid.N"), QStringLiteral("delivered"), 25))
+                .statusMessageIds.isEmpty());
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM status_events WHERE message_id = 'wamid.N'")),
+        2);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT status FROM message_status WHERE message_id = 'wamid.N'"))
+            .toString(),
+        QStringLiteral("failed"));
 }
 
 // The outbox follows statuses of its own sends only: a status for a wamid no outbox row has
