@@ -540,10 +540,13 @@ void IngestPipeline::run(std::promise<QString> *ready)
             };
             // The store's WAL has one busy writer, this worker: a checkpoint between two of its
             // transactions copies all of it, and the next transaction starts the WAL over.
-            // Often and small (checkpointEveryMs): a checkpoint ends with an fsync of the store
-            // file, and the journal's fdatasync, on the same disk, waits behind whatever that
-            // fsync writes. Once a second, ~1 s of parse writes made the journal's answers wait
-            // 45-75 ms (p99 47-56 ms at one connection); every 100 ms, p99 7.6 ms.
+            // Every checkpointEveryMs: a checkpoint ends with an fsync of the store file, and the
+            // journal's fdatasync, on the same disk, waits behind whatever that fsync writes.
+            // Once a second, before the WAL's early write-back, ~1 s of parse writes made the
+            // journal's answers wait 45-75 ms; every 100 ms, p99 7.6 ms. With realistic traffic
+            // (random wamids) 500 ms writes 6-11 % less per request than 100 ms, since a page
+            // changed several times is copied once, and the parser drains sooner, at the same
+            // p99 (docs/performance.md, session 8).
             // The journal file's WAL is written by the journal's thread all the time: this
             // worker copies the bulk of it often, and the journal's thread finishes the pass
             // (Journal::Options::finishCheckpointAboveFrames).

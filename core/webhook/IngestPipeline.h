@@ -65,7 +65,7 @@ public:
         // Added to the parse worker thread's nice value (0: none).
         int niceness = 0;
         // Checkpoints of the store's WAL: after this long with parsed rows, or this many rows.
-        int checkpointEveryMs = 100;
+        int checkpointEveryMs = 500;
         int checkpointEveryRows = 4000;
         // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
         // A pass that could not copy all of it (the journal's thread kept committing) leaves
