@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "common/Log.h"
+#include "store/PacedWrites.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -34,6 +35,7 @@ void configureSqliteOnce()
     std::call_once(once, [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 2048, 500);
+        PacedWrites::installVfs(); // initializes SQLite: after sqlite3_config
     });
 }
 

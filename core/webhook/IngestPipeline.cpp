@@ -2,12 +2,14 @@
 
 #include "common/Log.h"
 #include "store/Database.h"
+#include "store/PacedWrites.h"
 #include "webhook/InboundStore.h"
 #include "webhook/Journal.h"
 #include "webhook/MessageIndex.h"
 #include "webhook/SqliteStatement.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
@@ -21,6 +23,7 @@
 #include <chrono>
 #include <deque>
 #include <limits>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -409,6 +412,8 @@ bool IngestPipeline::start(QString *error)
         m_stopping = false;
         m_woken = true;
     }
+    m_hurry.store(false);
+    m_checkpointerFailed.store(false);
     std::promise<QString> ready;
     std::future<QString> result = ready.get_future();
     m_thread = std::thread([this, &ready] { run(&ready); });
@@ -419,6 +424,8 @@ bool IngestPipeline::start(QString *error)
             *error = openError;
         return false;
     }
+    if (m_options.checkpointThread)
+        m_checkpointer = std::thread([this] { runCheckpointer(); });
     return true;
 }
 
@@ -430,8 +437,102 @@ void IngestPipeline::stop()
         std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
+    m_hurry.store(true);
     m_cv.notify_one();
+    m_checkpointerCv.notify_one();
+    // The checkpointer first (its pass in progress ends unpaced): the worker's last checkpoint
+    // then copies whatever is left.
+    if (m_checkpointer.joinable())
+        m_checkpointer.join();
     m_thread.join();
+}
+
+namespace {
+constexpr qint64 kTruncateAfterIdleMs = 2000;
+}
+
+void IngestPipeline::runCheckpointer()
+{
+    const QString connection = Database::threadConnectionName(QStringLiteral("checkpoint"));
+    {
+        QString error;
+        QSqlDatabase db = Database::open(m_dbPath, connection, &error);
+        QSqlQuery checkpoint(db);
+        // The store file is synced after each pass (and the WAL before it): NORMAL is enough
+        // for a connection that only checkpoints.
+        if (!db.isValid() || !checkpoint.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))) {
+            qCWarning(lcJournal) << "cannot open the store for its checkpoints, the parse worker "
+                                    "takes them:"
+                                 << (error.isEmpty() ? checkpoint.lastError().text() : error);
+            m_checkpointerFailed.store(true);
+        } else {
+            checkpoint.finish();
+            sqlite3 *handle = Database::nativeHandle(db);
+            Metrics::Histogram &time = m_metrics->histogram("parley_store_checkpoint_seconds",
+                "Checkpoints of the store's WAL (copy into the store file and its fsync), by "
+                "the thread that ran them",
+                {{"by", "checkpointer"}});
+            Metrics::Counter &copied = m_metrics->counter("parley_store_checkpoint_frames_total",
+                "WAL frames the checkpointer's passes copied into the store file");
+            int backfilled = 0; // frames of the current WAL copied by earlier passes
+            const QString walPath = m_dbPath + QStringLiteral("-wal");
+            for (;;) {
+                {
+                    std::unique_lock lock(m_mutex);
+                    m_checkpointerCv.wait_for(lock,
+                        std::chrono::milliseconds(m_options.checkpointEveryMs),
+                        [this] { return m_stopping; });
+                    if (m_stopping)
+                        break;
+                }
+                const auto started = std::chrono::steady_clock::now();
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, true);
+                int logFrames = 0;
+                int done = 0;
+                int rc = SQLITE_OK;
+                {
+                    std::optional<PacedWrites> pace;
+                    if (m_options.checkpointKibPerMs > 0)
+                        pace.emplace(m_options.checkpointKibPerMs, &m_hurry);
+                    rc = sqlite3_wal_checkpoint_v2(
+                        handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &done);
+                }
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, false);
+                if (rc == SQLITE_OK) {
+                    time.observe(
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                            .count());
+                    // A WAL that started over since the last pass has fewer frames.
+                    copied.inc(double(done >= backfilled ? done - backfilled : done));
+                    backfilled = done;
+                    // A WAL file that grew during a burst is cut back once the parse worker has
+                    // been idle for a while and a pass has copied all of it (SQLite keeps a WAL
+                    // file's size when it starts over). Not sooner: a truncating checkpoint
+                    // holds the writers off, and a WAL that grows again block by block cost
+                    // the journal's fdatasyncs (docs/performance.md).
+                    const qint64 idleMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::steady_clock::now().time_since_epoch())
+                                              .count()
+                        - m_lastParseCommitMs.load();
+                    if (logFrames > 0 && done == logFrames && idleMs >= kTruncateAfterIdleMs
+                        && QFileInfo(walPath).size() > m_options.storeWalSizeLimitBytes) {
+                        if (sqlite3_wal_checkpoint_v2(
+                                handle, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr)
+                            == SQLITE_OK)
+                            backfilled = 0;
+                    }
+                } else if (rc != SQLITE_BUSY) { // busy: the worker is checkpointing
+                    qCWarning(lcJournal)
+                        << "store checkpoint failed:" << sqlite3_errmsg(handle) << "; retrying";
+                }
+            }
+        }
+        checkpoint = QSqlQuery();
+        db = QSqlDatabase();
+    }
+    Database::close(connection);
 }
 
 void IngestPipeline::wake()
@@ -464,7 +565,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
         if (db.isValid()) {
             QSqlQuery pragma(db);
             // Derived data: durable through the journal (see the class comment). Checkpoints
-            // run here, explicitly, between this worker's transactions.
+            // run on the checkpointer thread or here, explicitly (Options::checkpointThread).
             if (!pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
                 || !pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")))
                 error = pragma.lastError().text();
@@ -540,20 +641,21 @@ void IngestPipeline::run(std::promise<QString> *ready)
             };
             // The store's WAL has one busy writer, this worker: a checkpoint between two of its
             // transactions copies all of it, and the next transaction starts the WAL over.
-            // Every checkpointEveryMs: a checkpoint ends with an fsync of the store file, and the
-            // journal's fdatasync, on the same disk, waits behind whatever that fsync writes.
-            // Once a second, before the WAL's early write-back, ~1 s of parse writes made the
-            // journal's answers wait 45-75 ms; every 100 ms, p99 7.6 ms. With realistic traffic
-            // (random wamids) 500 ms writes 6-11 % less per request than 100 ms, since a page
-            // changed several times is copied once, and the parser drains sooner, at the same
-            // p99 (docs/performance.md, session 8).
+            // A checkpoint ends with an fsync of the store file, and the journal's fdatasync, on
+            // the same disk, waits behind whatever that fsync writes. So by default the
+            // checkpointer thread takes them, paced (Options::checkpointThread), and this worker
+            // only when the WAL has grown to Options::maxStoreWalFrames. Inline
+            // (checkpointThread false), every checkpointEveryMs: with realistic traffic (random
+            // wamids) 500 ms writes 6-11 % less per request than 100 ms, since a page changed
+            // several times is copied once (docs/performance.md, session 8).
             // The journal file's WAL is written by the journal's thread all the time: this
             // worker copies the bulk of it often, and the journal's thread finishes the pass
             // (Journal::Options::finishCheckpointAboveFrames).
             Metrics::Histogram &storeCheckpointTime
                 = m_metrics->histogram("parley_store_checkpoint_seconds",
-                    "Checkpoints of the store's WAL by the parse worker (copy into the store file "
-                    "and its fsync)");
+                    "Checkpoints of the store's WAL (copy into the store file and its fsync), by "
+                    "the thread that ran them",
+                    {{"by", "parse_worker"}});
             Metrics::Histogram &journalCopyTime = m_metrics->histogram(
                 "parley_journal_copy_seconds",
                 "Checkpoint passes of the parse worker over the journal file's WAL (copy into the "
@@ -576,6 +678,31 @@ void IngestPipeline::run(std::promise<QString> *ready)
             auto checkpointStore = [&] {
                 diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime,
                     [&] { passive(checkpoint); });
+            };
+            // Frames in the store's WAL after this worker's last commit (SQLite's WAL hook).
+            int storeWalFrames = 0;
+            sqlite3_wal_hook(
+                Database::nativeHandle(db),
+                [](void *frames, sqlite3 *, const char *, int n) {
+                    *static_cast<int *>(frames) = n;
+                    return SQLITE_OK;
+                },
+                &storeWalFrames);
+            Metrics::Gauge &storeWalGauge = m_metrics->gauge("parley_store_wal_frames",
+                "Frames in the store's WAL after the parse worker's last commit");
+            // Checkpoints of a WAL that reached its cap: unpaced, by this worker, unless a pass
+            // of the checkpointer is running (busy: the next commit tries again).
+            auto checkpointFullWal = [&] {
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, true);
+                const auto started = SteadyClock::now();
+                const int rc = sqlite3_wal_checkpoint_v2(Database::nativeHandle(db), nullptr,
+                    SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+                if (rc == SQLITE_OK)
+                    storeCheckpointTime.observe(
+                        std::chrono::duration<double>(SteadyClock::now() - started).count());
+                if (m_journal)
+                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, false);
             };
             // The journal's thread finishes a pass right after one of these (it then copies
             // only what came meanwhile), so it is told how far this one got.
@@ -704,6 +831,9 @@ void IngestPipeline::run(std::promise<QString> *ready)
                         lock, std::chrono::milliseconds(100), [this] { return m_stopping; });
                     continue;
                 }
+                m_lastParseCommitMs.store(std::chrono::duration_cast<std::chrono::milliseconds>(
+                    SteadyClock::now().time_since_epoch())
+                                              .count());
                 if (!batch.journalIds.isEmpty()) {
                     parsedThrough = batch.journalIds.back();
                     m_lastHandledId.store(parsedThrough);
@@ -722,7 +852,11 @@ void IngestPipeline::run(std::promise<QString> *ready)
                     catchUpIndex();
 
                 sinceCheckpoint += handled;
-                if (sinceCheckpoint >= m_options.checkpointEveryRows
+                storeWalGauge.set(storeWalFrames);
+                if (m_options.checkpointThread && !m_checkpointerFailed.load()) {
+                    if (storeWalFrames >= m_options.maxStoreWalFrames)
+                        checkpointFullWal();
+                } else if (sinceCheckpoint >= m_options.checkpointEveryRows
                     || (sinceCheckpoint > 0
                         && SteadyClock::now() - lastCheckpoint
                             >= std::chrono::milliseconds(m_options.checkpointEveryMs))) {

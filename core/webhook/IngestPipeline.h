@@ -64,9 +64,24 @@ public:
         int maxTransactionUs = 20000;
         // Added to the parse worker thread's nice value (0: none).
         int niceness = 0;
-        // Checkpoints of the store's WAL: after this long with parsed rows, or this many rows.
+        // Checkpoints of the store's WAL: every checkpointEveryMs on the checkpointer thread, or
+        // (checkpointThread false) inline after this long with parsed rows or this many rows.
         int checkpointEveryMs = 500;
         int checkpointEveryRows = 4000;
+        // Store checkpoints on a thread of their own, the checkpointer, while this worker parses
+        // on; their writes to the store file go out at most checkpointKibPerMs KiB per ms
+        // (PacedWrites; 0: unpaced), so that the journal's fdatasyncs on the same disk never
+        // queue behind one burst. SQLite starts a WAL over only after a pass that copied all of
+        // it, which a paced pass beside a busy writer never does: under a steady load the WAL
+        // grows, and once it holds maxStoreWalFrames frames this worker copies the rest itself,
+        // unpaced, between two transactions (the WAL then starts over). Measured in
+        // docs/performance.md ("A paced checkpointer"). false: this worker checkpoints inline.
+        bool checkpointThread = true;
+        int checkpointKibPerMs = 32;
+        int maxStoreWalFrames = 262144; // 1 GiB of 4 KiB pages
+        // A store WAL file larger than this is truncated by the checkpointer once the parse
+        // worker has been idle for 2 s and a pass has copied all of it.
+        qint64 storeWalSizeLimitBytes = 64 * 1024 * 1024;
         // Checkpoints of the journal file's WAL, from this worker's reading connection (0: none).
         // A pass that could not copy all of it (the journal's thread kept committing) leaves
         // the copied pages unsynced in the journal file: this worker writes them out at once
@@ -121,6 +136,7 @@ Q_SIGNALS:
 
 private:
     void run(std::promise<QString> *ready);
+    void runCheckpointer();
 
     QString m_dbPath;
     Journal *m_journal;
@@ -133,6 +149,11 @@ private:
     bool m_woken = false;
     bool m_stopping = false;
     std::thread m_thread;
+    std::thread m_checkpointer;
+    std::condition_variable m_checkpointerCv; // wake() wakes only the worker (m_cv)
+    std::atomic<bool> m_hurry{false}; // stopping: the checkpointer's pass stops pacing
+    std::atomic<qint64> m_lastParseCommitMs{0}; // steady clock, ms: the worker's last commit
+    std::atomic<bool> m_checkpointerFailed{false}; // could not open: the worker checkpoints
 
     std::atomic<qint64> m_parsedRows{0};
     std::atomic<qint64> m_failedRows{0};

@@ -146,12 +146,18 @@ int runServe(const QStringList &args)
     const QCommandLineOption noEarlyWriteback(QStringLiteral("no-early-writeback"), QString());
     const QCommandLineOption parseYield(
         QStringLiteral("parse-yield-every-us"), QString(), QStringLiteral("us"));
+    const QCommandLineOption storeCheckpointInline(QStringLiteral("store-checkpoint-inline"));
+    const QCommandLineOption storeCheckpointPace(
+        QStringLiteral("store-checkpoint-kib-per-ms"), QString(), QStringLiteral("kib"));
+    const QCommandLineOption storeWalMaxFrames(
+        QStringLiteral("store-wal-max-frames"), QString(), QStringLiteral("frames"));
     const QCommandLineOption storeCheckpointMs(
         QStringLiteral("store-checkpoint-ms"), QString(), QStringLiteral("ms"));
     parser.addOptions({db, listen, metricsListen, verifyTokenFile, appSecretFile, tokenFile, help,
         requestTimeout, idleTimeout, maxBatch, noParse, parseMaxTx, sqliteSync, indexChunk,
         parseNice, journalCheckpoint, journalCheckpointMs, storeCheckpointRows, noEarlyWriteback,
-        storeCheckpointMs, parseYield});
+        storeCheckpointMs, parseYield, storeCheckpointInline, storeCheckpointPace,
+        storeWalMaxFrames});
     parser.addOptions({mps, numberMps, coexistence});
     if (!parser.parse(QStringList{QStringLiteral("serve")} + args)) {
         std::fprintf(stderr, "serve: %s\n\n%s", qPrintable(parser.errorText()), kServeUsage);
@@ -229,7 +235,8 @@ int runServe(const QStringList &args)
     if (parser.isSet(parseMaxTx) || parser.isSet(indexChunk) || parser.isSet(parseNice)
         || parser.isSet(journalCheckpointMs) || parser.isSet(storeCheckpointRows)
         || parser.isSet(noEarlyWriteback) || parser.isSet(storeCheckpointMs)
-        || parser.isSet(parseYield)) {
+        || parser.isSet(parseYield) || parser.isSet(storeCheckpointInline)
+        || parser.isSet(storeCheckpointPace) || parser.isSet(storeWalMaxFrames)) {
         IngestPipeline::Options options;
         if (parser.isSet(parseMaxTx))
             options.maxTransactionUs = qMax(0, parser.value(parseMaxTx).toInt());
@@ -244,6 +251,11 @@ int runServe(const QStringList &args)
         options.startStoreWriteback = !parser.isSet(noEarlyWriteback);
         if (parser.isSet(parseYield))
             options.yieldEveryUs = qBound(0, parser.value(parseYield).toInt(), 1000000);
+        options.checkpointThread = !parser.isSet(storeCheckpointInline);
+        if (parser.isSet(storeCheckpointPace))
+            options.checkpointKibPerMs = qMax(0, parser.value(storeCheckpointPace).toInt());
+        if (parser.isSet(storeWalMaxFrames))
+            options.maxStoreWalFrames = qMax(1, parser.value(storeWalMaxFrames).toInt());
         if (parser.isSet(storeCheckpointMs))
             options.checkpointEveryMs = qMax(1, parser.value(storeCheckpointMs).toInt());
         pipeline.setOptions(options);

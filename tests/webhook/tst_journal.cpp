@@ -241,6 +241,7 @@ private Q_SLOTS:
         QVERIFY(journal.start());
         IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
         IngestPipeline::Options options;
+        options.checkpointThread = false; // the parse worker checkpoints the store inline
         options.checkpointEveryRows = 200;
         options.journalCheckpointEveryMs = 10;
         pipeline.setOptions(options);
@@ -279,7 +280,9 @@ private Q_SLOTS:
         const Metrics::Histogram &finished
             = metrics.histogram("parley_journal_checkpoint_seconds", "");
         QVERIFY2(finished.count() > 0, "the journal's thread finished no checkpoint");
-        QVERIFY2(metrics.histogram("parley_store_checkpoint_seconds", "").count() > 0,
+        QVERIFY2(metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "parse_worker"}})
+                     .count()
+                > 0,
             "the parse worker reported no store checkpoint");
         QVERIFY2(metrics.histogram("parley_journal_copy_seconds", "").count() > 0,
             "the parse worker reported no pass over the journal file");
@@ -292,6 +295,79 @@ private Q_SLOTS:
                            .arg(walBytes)
                            .arg(bodyBytes.load())));
         QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM journal")), kBodies);
+    }
+
+    void storeCheckpointsRunOnTheCheckpointer()
+    {
+        // By default the store's checkpoints run on the checkpointer thread, paced, while the
+        // parse worker parses on; the worker takes none while the WAL stays below its cap.
+        const QString path = newStore();
+        Metrics metrics;
+        Journal journal(path, Clock::system(), &metrics);
+        QVERIFY(journal.start());
+        IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
+        IngestPipeline::Options options;
+        QVERIFY(options.checkpointThread);
+        options.checkpointEveryMs = 20;
+        pipeline.setOptions(options);
+        QVERIFY(pipeline.start());
+        constexpr int kBodies = 500;
+        std::atomic<int> done{0};
+        for (int i = 0; i < kBodies; ++i) {
+            journal.append(statusBody("wamid.c" + QByteArray::number(i), "sent", 1700000000 + i), 1,
+                [&](qint64 id) { done += id > 0 ? 1 : 0; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(done.load(), kBodies, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline.parsedRows(), kBodies, 30000);
+        const Metrics::Counter &copied
+            = metrics.counter("parley_store_checkpoint_frames_total", "");
+        QTRY_VERIFY_WITH_TIMEOUT(copied.value() > 0, 10000);
+        QVERIFY(metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "checkpointer"}})
+                    .count()
+            > 0);
+        QCOMPARE(metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "parse_worker"}})
+                     .count(),
+            0);
+        pipeline.stop();
+        journal.stop();
+        QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM message_status")), kBodies);
+    }
+
+    void fullStoreWalMakesTheWorkerCheckpoint()
+    {
+        // The checkpointer's passes are paced so slowly here (1 KiB per ms) that they cannot
+        // keep up: once the WAL holds maxStoreWalFrames the parse worker checkpoints it itself
+        // (between the checkpointer's passes). (A pass that must end soon goes on unpaced:
+        // tst_pacedwrites hurryEndsThePacing.)
+        const QString path = newStore();
+        Metrics metrics;
+        Journal journal(path, Clock::system(), &metrics);
+        QVERIFY(journal.start());
+        IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
+        IngestPipeline::Options options;
+        options.checkpointEveryMs = 5;
+        options.checkpointKibPerMs = 1;
+        options.maxStoreWalFrames = 64;
+        pipeline.setOptions(options);
+        QVERIFY(pipeline.start());
+        constexpr int kBodies = 3000;
+        std::atomic<int> done{0};
+        for (int i = 0; i < kBodies; ++i) {
+            journal.append(statusBody("wamid.f" + QByteArray::number(i), "sent", 1700000000 + i), 1,
+                [&](qint64 id) { done += id > 0 ? 1 : 0; });
+            if (i % 100 == 99)
+                QTRY_COMPARE_WITH_TIMEOUT(pipeline.parsedRows(), i + 1, 30000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline.parsedRows(), kBodies, 30000);
+        QCOMPARE(done.load(), kBodies);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "parse_worker"}})
+                    .count()
+                > 0,
+            10000);
+        pipeline.stop();
+        journal.stop();
+        QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM message_status")), kBodies);
     }
 
     void parsesOnlyRowsWhoseCommitIsDurable()
