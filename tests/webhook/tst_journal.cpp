@@ -30,6 +30,33 @@ QByteArray statusBody(const QByteArray &wamid, const QByteArray &status, int ts)
         + R"(","recipient_id":"16505551234"}]}}]}]})";
 }
 
+// A journal and its parse worker on one store, for tests of the two together.
+struct IngestRig
+{
+    Metrics metrics;
+    Journal journal;
+    IngestPipeline pipeline;
+    std::atomic<int> committed{0};
+
+    IngestRig(const QString &path, const IngestPipeline::Options &options)
+        : journal(path, Clock::system(), &metrics),
+          pipeline(path, &journal, Clock::system(), &metrics)
+    {
+        pipeline.setOptions(options);
+    }
+    bool start() { return journal.start() && pipeline.start(); }
+    // A `sent` status for message id prefix + n; `committed` counts those the journal committed.
+    void appendStatus(const QByteArray &prefix, int n)
+    {
+        journal.append(statusBody(prefix + QByteArray::number(n), "sent", 1700000000 + n), 1,
+            [this](qint64 id) { committed += id > 0 ? 1 : 0; });
+    }
+    const Metrics::Histogram &storeCheckpoints(const QByteArray &by)
+    {
+        return metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", by}});
+    }
+};
+
 } // namespace
 
 class TestJournal : public QObject
@@ -302,34 +329,22 @@ private Q_SLOTS:
         // By default the store's checkpoints run on the checkpointer thread, paced, while the
         // parse worker parses on; the worker takes none while the WAL stays below its cap.
         const QString path = newStore();
-        Metrics metrics;
-        Journal journal(path, Clock::system(), &metrics);
-        QVERIFY(journal.start());
-        IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
         IngestPipeline::Options options;
         QVERIFY(options.checkpointThread);
         options.checkpointEveryMs = 20;
-        pipeline.setOptions(options);
-        QVERIFY(pipeline.start());
+        IngestRig rig(path, options);
+        QVERIFY(rig.start());
         constexpr int kBodies = 500;
-        std::atomic<int> done{0};
-        for (int i = 0; i < kBodies; ++i) {
-            journal.append(statusBody("wamid.c" + QByteArray::number(i), "sent", 1700000000 + i), 1,
-                [&](qint64 id) { done += id > 0 ? 1 : 0; });
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(done.load(), kBodies, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(pipeline.parsedRows(), kBodies, 30000);
-        const Metrics::Counter &copied
-            = metrics.counter("parley_store_checkpoint_frames_total", "");
-        QTRY_VERIFY_WITH_TIMEOUT(copied.value() > 0, 10000);
-        QVERIFY(metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "checkpointer"}})
-                    .count()
-            > 0);
-        QCOMPARE(metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "parse_worker"}})
-                     .count(),
-            0);
-        pipeline.stop();
-        journal.stop();
+        for (int i = 0; i < kBodies; ++i)
+            rig.appendStatus("wamid.c", i);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.committed.load(), kBodies, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.pipeline.parsedRows(), kBodies, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rig.metrics.counter("parley_store_checkpoint_frames_total", "").value() > 0, 10000);
+        QVERIFY(rig.storeCheckpoints("checkpointer").count() > 0);
+        QCOMPARE(rig.storeCheckpoints("parse_worker").count(), 0);
+        rig.pipeline.stop();
+        rig.journal.stop();
         QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM message_status")), kBodies);
     }
 
@@ -340,33 +355,23 @@ private Q_SLOTS:
         // (between the checkpointer's passes). (A pass that must end soon goes on unpaced:
         // tst_pacedwrites hurryEndsThePacing.)
         const QString path = newStore();
-        Metrics metrics;
-        Journal journal(path, Clock::system(), &metrics);
-        QVERIFY(journal.start());
-        IngestPipeline pipeline(path, &journal, Clock::system(), &metrics);
         IngestPipeline::Options options;
         options.checkpointEveryMs = 5;
         options.checkpointKibPerMs = 1;
         options.maxStoreWalFrames = 64;
-        pipeline.setOptions(options);
-        QVERIFY(pipeline.start());
+        IngestRig rig(path, options);
+        QVERIFY(rig.start());
         constexpr int kBodies = 3000;
-        std::atomic<int> done{0};
         for (int i = 0; i < kBodies; ++i) {
-            journal.append(statusBody("wamid.f" + QByteArray::number(i), "sent", 1700000000 + i), 1,
-                [&](qint64 id) { done += id > 0 ? 1 : 0; });
-            if (i % 100 == 99)
-                QTRY_COMPARE_WITH_TIMEOUT(pipeline.parsedRows(), i + 1, 30000);
+            rig.appendStatus("wamid.f", i);
+            if (i % 100 == 99) // a WAL that fills while the checkpointer paces its passes
+                QTRY_COMPARE_WITH_TIMEOUT(rig.pipeline.parsedRows(), i + 1, 30000);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(pipeline.parsedRows(), kBodies, 30000);
-        QCOMPARE(done.load(), kBodies);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            metrics.histogram("parley_store_checkpoint_seconds", "", {{"by", "parse_worker"}})
-                    .count()
-                > 0,
-            10000);
-        pipeline.stop();
-        journal.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.pipeline.parsedRows(), kBodies, 30000);
+        QCOMPARE(rig.committed.load(), kBodies);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.storeCheckpoints("parse_worker").count() > 0, 10000);
+        rig.pipeline.stop();
+        rig.journal.stop();
         QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM message_status")), kBodies);
     }
 
