@@ -449,7 +449,14 @@ void IngestPipeline::stop()
 
 namespace {
 constexpr qint64 kTruncateAfterIdleMs = 2000;
+
+qint64 steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
+} // namespace
 
 void IngestPipeline::runCheckpointer()
 {
@@ -512,10 +519,7 @@ void IngestPipeline::runCheckpointer()
                     // file's size when it starts over). Not sooner: a truncating checkpoint
                     // holds the writers off, and a WAL that grows again block by block cost
                     // the journal's fdatasyncs (docs/performance.md).
-                    const qint64 idleMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              std::chrono::steady_clock::now().time_since_epoch())
-                                              .count()
-                        - m_lastParseCommitMs.load();
+                    const qint64 idleMs = steadyNowMs() - m_lastParseCommitMs.load();
                     if (logFrames > 0 && done == logFrames && idleMs >= kTruncateAfterIdleMs
                         && QFileInfo(walPath).size() > m_options.storeWalSizeLimitBytes) {
                         if (sqlite3_wal_checkpoint_v2(
@@ -593,7 +597,6 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 QStringLiteral(
                     "SELECT id, received_at, body FROM journal WHERE id > ? AND id <= ? ORDER "
                     "BY id LIMIT ?"));
-            QSqlQuery checkpoint(db);
             // How long this worker holds the store's write lock (the console's writes wait).
             Metrics::Histogram &holdParse
                 = m_metrics->histogram("parley_store_write_lock_hold_seconds",
@@ -660,24 +663,25 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 "parley_journal_copy_seconds",
                 "Checkpoint passes of the parse worker over the journal file's WAL (copy into the "
                 "journal file and its write-out)");
-            auto passive = [](QSqlQuery &q) {
-                q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-                q.finish();
-            };
-            // Disk work, timed and reported to the journal: its fdatasyncs wait behind this
-            // work's writes on the same disk (docs/performance.md).
+            // Disk work, reported to the journal (its fdatasyncs wait behind this work's writes
+            // on the same disk, docs/performance.md) and timed when run() says it ran.
             auto diskWork = [&](Journal::DiskWork work, Metrics::Histogram &time, auto &&run) {
                 if (m_journal)
                     m_journal->diskWork(work, true);
                 const auto started = SteadyClock::now();
-                run();
-                time.observe(std::chrono::duration<double>(SteadyClock::now() - started).count());
+                if (run())
+                    time.observe(
+                        std::chrono::duration<double>(SteadyClock::now() - started).count());
                 if (m_journal)
                     m_journal->diskWork(work, false);
             };
+            // Busy when a pass of the checkpointer is running: the caller tries again later.
             auto checkpointStore = [&] {
-                diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime,
-                    [&] { passive(checkpoint); });
+                diskWork(Journal::DiskWork::StoreCheckpoint, storeCheckpointTime, [&] {
+                    return sqlite3_wal_checkpoint_v2(Database::nativeHandle(db), nullptr,
+                               SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr)
+                        == SQLITE_OK;
+                });
             };
             // Frames in the store's WAL after this worker's last commit (SQLite's WAL hook).
             int storeWalFrames = 0;
@@ -690,20 +694,6 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 &storeWalFrames);
             Metrics::Gauge &storeWalGauge = m_metrics->gauge("parley_store_wal_frames",
                 "Frames in the store's WAL after the parse worker's last commit");
-            // Checkpoints of a WAL that reached its cap: unpaced, by this worker, unless a pass
-            // of the checkpointer is running (busy: the next commit tries again).
-            auto checkpointFullWal = [&] {
-                if (m_journal)
-                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, true);
-                const auto started = SteadyClock::now();
-                const int rc = sqlite3_wal_checkpoint_v2(Database::nativeHandle(db), nullptr,
-                    SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-                if (rc == SQLITE_OK)
-                    storeCheckpointTime.observe(
-                        std::chrono::duration<double>(SteadyClock::now() - started).count());
-                if (m_journal)
-                    m_journal->diskWork(Journal::DiskWork::StoreCheckpoint, false);
-            };
             // The journal's thread finishes a pass right after one of these (it then copies
             // only what came meanwhile), so it is told how far this one got.
             sqlite3 *journalHandle = Database::nativeHandle(journal);
@@ -731,7 +721,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 if (sqlite3_wal_checkpoint_v2(
                         journalHandle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied)
                     != SQLITE_OK)
-                    return;
+                    return false;
                 // Written out (waited for, but without a cache flush of the disk, which the
                 // journal's own fdatasync would queue behind) before the journal's thread may
                 // finish the pass; its fsync then flushes little more than its own pages.
@@ -742,6 +732,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 journalCopied = copied;
                 if (m_journal)
                     m_journal->backfilled(copied);
+                return true;
             };
             auto checkpointJournal
                 = [&] { diskWork(Journal::DiskWork::JournalCopy, journalCopyTime, copyJournal); };
@@ -831,9 +822,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                         lock, std::chrono::milliseconds(100), [this] { return m_stopping; });
                     continue;
                 }
-                m_lastParseCommitMs.store(std::chrono::duration_cast<std::chrono::milliseconds>(
-                    SteadyClock::now().time_since_epoch())
-                                              .count());
+                m_lastParseCommitMs.store(steadyNowMs());
                 if (!batch.journalIds.isEmpty()) {
                     parsedThrough = batch.journalIds.back();
                     m_lastHandledId.store(parsedThrough);
@@ -855,7 +844,7 @@ void IngestPipeline::run(std::promise<QString> *ready)
                 storeWalGauge.set(storeWalFrames);
                 if (m_options.checkpointThread && !m_checkpointerFailed.load()) {
                     if (storeWalFrames >= m_options.maxStoreWalFrames)
-                        checkpointFullWal();
+                        checkpointStore(); // unpaced
                 } else if (sinceCheckpoint >= m_options.checkpointEveryRows
                     || (sinceCheckpoint > 0
                         && SteadyClock::now() - lastCheckpoint
